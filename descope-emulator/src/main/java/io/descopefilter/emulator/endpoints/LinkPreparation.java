@@ -1,0 +1,78 @@
+package io.descopefilter.emulator.endpoints;
+
+import io.descopefilter.emulator.http.ApiException;
+import io.descopefilter.emulator.http.ApiRequest;
+import io.descopefilter.emulator.http.Authenticator;
+import io.descopefilter.emulator.http.ErrorCode;
+import io.descopefilter.emulator.jwt.RefreshToken;
+import io.descopefilter.emulator.links.Addresses;
+import io.descopefilter.emulator.links.DeliveryChannel;
+import io.descopefilter.emulator.links.LinkLogins;
+import io.descopefilter.emulator.links.LinkRequest;
+import io.descopefilter.emulator.links.ProfileChange;
+import io.descopefilter.emulator.links.RedirectPolicy;
+import io.descopefilter.emulator.links.UpdateRequest;
+import io.descopefilter.emulator.ratelimit.RateLimiter;
+import io.descopefilter.emulator.session.SessionGrant;
+import io.descopefilter.emulator.store.StoredUser;
+import io.descopefilter.emulator.store.UserStore;
+import java.util.List;
+
+/**
+ * The checks every link-sending call shares, in order: body, per-login-ID rate limit, redirect URI, session (for
+ * updates and step-up), user, delivery address and the grant the eventual session carries.
+ */
+final class LinkPreparation {
+
+    /** Everything needed to send a link. {@code change} is null for logins. */
+    record PreparedLink(DeliveryChannel channel, String address, String redirectUri, SessionGrant grant,
+                        ProfileChange change) {
+    }
+
+    private final Authenticator authenticator;
+    private final RateLimiter rateLimiter;
+    private final RedirectPolicy redirects;
+    private final LinkLogins logins;
+    private final UserStore users;
+
+    LinkPreparation(Authenticator authenticator, RateLimiter rateLimiter, RedirectPolicy redirects, LinkLogins logins,
+                    UserStore users) {
+        this.authenticator = authenticator;
+        this.rateLimiter = rateLimiter;
+        this.redirects = redirects;
+        this.logins = logins;
+        this.users = users;
+    }
+
+    PreparedLink login(LinkLogins.Mode mode, DeliveryChannel channel, ApiRequest request) {
+        LinkRequest body = LinkRequest.from(request.body());
+        rateLimiter.checkLoginId(body.loginId());
+        String redirectUri = redirects.resolve(body.redirectUri());
+        RefreshToken session = mode == LinkLogins.Mode.SIGN_IN && body.options().requiresSession()
+                ? authenticator.requireRefreshToken(request) : null;
+        StoredUser user = logins.userFor(mode, channel, body);
+        if (session != null) {
+            logins.requireSameUser(user, session);
+        }
+        return new PreparedLink(channel, logins.addressOf(user, channel), redirectUri,
+                logins.grantFor(user, channel, body.options()), null);
+    }
+
+    PreparedLink update(DeliveryChannel channel, ApiRequest request) {
+        RefreshToken session = authenticator.requireRefreshToken(request);
+        UpdateRequest body = UpdateRequest.from(request.body(), channel);
+        rateLimiter.checkLoginId(body.loginId());
+        String newAddress = Addresses.require(channel, body.newValue());
+        String redirectUri = redirects.resolve(body.redirectUri());
+        StoredUser user = users.byLoginId(body.loginId())
+                .orElseThrow(() -> new ApiException(ErrorCode.USER_NOT_FOUND, "Cannot find user"));
+        logins.requireSameUser(user, session);
+        if (body.addToLoginIds() && users.byLoginId(newAddress).filter(o -> !o.userId().equals(user.userId())).isPresent()) {
+            throw new ApiException(ErrorCode.USER_ALREADY_EXISTS, "The new login ID belongs to another user");
+        }
+        SessionGrant grant = new SessionGrant(user.userId(), List.of(channel.wireName()),
+                session.grant().customClaims(), session.grant().tenantId());
+        return new PreparedLink(channel, newAddress, redirectUri, grant,
+                new ProfileChange(channel, newAddress, body.addToLoginIds()));
+    }
+}

@@ -1,0 +1,119 @@
+package io.descopefilter.emulator.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.descopefilter.emulator.Fault;
+import io.descopefilter.emulator.Faults;
+import io.descopefilter.emulator.ratelimit.RateLimiter;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The single HTTP handler: counts the request, applies an armed fault (never to {@code /emulator/*}), the per-client
+ * rate limit, routing and authorization, then writes the endpoint's answer. Logs method, path and status only.
+ */
+public final class Dispatcher implements HttpHandler {
+
+    private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
+
+    private final List<Route> routes;
+    private final Authenticator authenticator;
+    private final RateLimiter rateLimiter;
+    private final Faults faults;
+    private final RequestCounter counter;
+
+    public Dispatcher(List<Route> routes, Authenticator authenticator, RateLimiter rateLimiter, Faults faults,
+                      RequestCounter counter) {
+        this.routes = List.copyOf(routes);
+        this.authenticator = authenticator;
+        this.rateLimiter = rateLimiter;
+        this.faults = faults;
+        this.counter = counter;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getRawPath();
+        counter.record(path);
+        boolean control = path.equals("/emulator") || path.startsWith("/emulator/");
+        Fault fault = control ? null : faults.take(path).orElse(null);
+        try {
+            if (fault != null) {
+                pause(fault);
+                if (fault.drop()) {
+                    LOG.log(Level.DEBUG, () -> method + " " + path + " -> connection dropped (fault)");
+                    return; // closing an exchange that sent no headers closes the socket
+                }
+            }
+            ApiResponse response = fault != null && fault.replacesResponse()
+                    ? FaultResponses.of(fault) : process(exchange, method, path, control);
+            if (fault != null && fault.body() == Fault.BodyDamage.TRUNCATED) {
+                ResponseWriter.writeTruncated(exchange, response);
+            } else {
+                ResponseWriter.write(exchange, response);
+            }
+            LOG.log(Level.DEBUG, () -> method + " " + path + " -> " + response.status());
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, () -> method + " " + path + " -> client connection lost");
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private ApiResponse process(HttpExchange exchange, String method, String path, boolean control) {
+        try {
+            Route route = null;
+            Map<String, String> params = Map.of();
+            boolean pathKnown = false;
+            for (Route candidate : routes) {
+                Optional<Map<String, String>> match = candidate.match(path);
+                if (match.isPresent()) {
+                    pathKnown = true;
+                    if (candidate.method().equals(method)) {
+                        route = candidate;
+                        params = match.get();
+                        break;
+                    }
+                }
+            }
+            ApiRequest request = new ApiRequest(exchange, params);
+            if (!control) {
+                rateLimiter.checkClient(request.clientAddress());
+            }
+            if (route == null) {
+                throw pathKnown ? new ApiException(ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed")
+                        : new ApiException(ErrorCode.ROUTE_NOT_FOUND, "No such endpoint");
+            }
+            authorize(route.access(), request);
+            return route.endpoint().handle(request);
+        } catch (ApiException e) {
+            return ApiResponse.error(e);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, () -> method + " " + path + " failed with " + e.getClass().getName());
+            return ApiResponse.error(new ApiException(ErrorCode.INTERNAL, "Internal error"));
+        }
+    }
+
+    private void authorize(Access access, ApiRequest request) {
+        switch (access) {
+            case PROJECT -> authenticator.requireProject(request);
+            case MANAGEMENT -> authenticator.requireManagement(request);
+            case CONTROL -> { }
+        }
+    }
+
+    private static void pause(Fault fault) {
+        if (fault.latency().isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(fault.latency().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.descopefilter.emulator.session;
+
+import io.descopefilter.emulator.http.ApiException;
+import io.descopefilter.emulator.http.ErrorCode;
+import io.descopefilter.emulator.jwt.IssuedTokens;
+import io.descopefilter.emulator.jwt.RefreshToken;
+import io.descopefilter.emulator.jwt.TokenIssuer;
+import io.descopefilter.emulator.store.StoredUser;
+import io.descopefilter.emulator.store.UserStore;
+import io.descopefilter.emulator.wire.JwtResponseBody;
+import io.descopefilter.emulator.wire.ResponseUser;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Turns completed logins into JWT responses and implements refresh, logout and logout-all. */
+public final class SessionService {
+
+    private final UserStore users;
+    private final TokenIssuer issuer;
+    private final RefreshRevocations revocations;
+    private final Clock clock;
+    private final boolean refreshTokenRotation;
+
+    public SessionService(UserStore users, TokenIssuer issuer, RefreshRevocations revocations, Clock clock,
+                          boolean refreshTokenRotation) {
+        this.users = users;
+        this.issuer = issuer;
+        this.revocations = revocations;
+        this.clock = clock;
+        this.refreshTokenRotation = refreshTokenRotation;
+    }
+
+    /** A new session for a completed login; {@code firstSeen} is true on the user's first login. */
+    public JwtResponseBody login(SessionGrant grant) {
+        StoredUser before = user(grant.userId());
+        StoredUser user = users.update(before.userId(), StoredUser::loggedIn);
+        IssuedTokens tokens = issuePair(grant, user);
+        return body(tokens.sessionJwt(), tokens.refreshJwt(), tokens.refreshExpiresAt(), !before.loggedInBefore(), user);
+    }
+
+    /** A test shortcut: a session pair without a link. */
+    public IssuedTokens issue(SessionGrant grant) {
+        return issuePair(grant, user(grant.userId()));
+    }
+
+    /**
+     * A new session JWT. With rotation the old refresh JWT is revoked and a new one returned; without, the
+     * {@code refreshJwt} field is left out and the caller keeps using its refresh JWT.
+     */
+    public JwtResponseBody refresh(RefreshToken refreshToken) {
+        StoredUser user = user(refreshToken.userId());
+        if (refreshTokenRotation) {
+            revocations.revoke(refreshToken.jti(), refreshToken.expiresAt());
+            IssuedTokens tokens = issuePair(refreshToken.grant(), user);
+            return body(tokens.sessionJwt(), tokens.refreshJwt(), tokens.refreshExpiresAt(), false, user);
+        }
+        String sessionJwt = issuer.issueSession(refreshToken.grant(), user);
+        return body(sessionJwt, null, refreshToken.expiresAt(), false, user);
+    }
+
+    public JwtResponseBody logout(RefreshToken refreshToken) {
+        revocations.revoke(refreshToken.jti(), refreshToken.expiresAt());
+        return JwtResponseBody.empty();
+    }
+
+    public JwtResponseBody logoutAll(RefreshToken refreshToken) {
+        revocations.revoke(refreshToken.jti(), refreshToken.expiresAt());
+        revocations.revokeAll(refreshToken.userId());
+        return JwtResponseBody.empty();
+    }
+
+    public ResponseUser me(RefreshToken refreshToken) {
+        return ResponseUser.of(user(refreshToken.userId()));
+    }
+
+    private IssuedTokens issuePair(SessionGrant grant, StoredUser user) {
+        IssuedTokens tokens = issuer.issuePair(grant, user);
+        revocations.track(user.userId(), tokens.refreshJti(), tokens.refreshExpiresAt());
+        return tokens;
+    }
+
+    private StoredUser user(String userId) {
+        return users.byId(userId)
+                .orElseThrow(() -> new ApiException(ErrorCode.INVALID_REFRESH_TOKEN, "The user no longer exists"));
+    }
+
+    private JwtResponseBody body(String sessionJwt, String refreshJwt, Instant refreshExpiresAt, boolean firstSeen,
+                                 StoredUser user) {
+        long maxAge = Math.max(0, Duration.between(clock.instant(), refreshExpiresAt).getSeconds());
+        return new JwtResponseBody(sessionJwt, refreshJwt, "", "/", maxAge, refreshExpiresAt.getEpochSecond(),
+                firstSeen, ResponseUser.of(user));
+    }
+}

@@ -1,0 +1,108 @@
+package io.descopefilter.core.session;
+
+import io.descopefilter.core.client.DescopeClient;
+import io.descopefilter.core.client.DescopeException;
+import io.descopefilter.core.client.JwtResponse;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Renews a session with its refresh JWT (contract §6, §8): validate the refresh JWT locally, {@code POST
+ * /v1/auth/refresh}, validate the new session JWT (and a rotated refresh JWT), hand back what to store.
+ *
+ * <p>Concurrent refreshes of one refresh JWT (a page firing 50 requests with an expired session) collapse into one
+ * Descope call: the first caller makes it, the others wait for its result, at most {@code waitLimit}. The entry
+ * goes as soon as the call ends, so the map holds only calls in progress.
+ */
+public final class SessionRefresher {
+
+    private static final System.Logger LOG = System.getLogger(SessionRefresher.class.getName());
+
+    private final DescopeClient client;
+    private final SessionValidator validator;
+    private final long waitMillis;
+    private final ConcurrentHashMap<String, CompletableFuture<RefreshResult>> inFlight = new ConcurrentHashMap<>();
+
+    public SessionRefresher(DescopeClient client, SessionValidator validator, Duration waitLimit) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.validator = Objects.requireNonNull(validator, "validator");
+        Objects.requireNonNull(waitLimit, "waitLimit");
+        if (waitLimit.isNegative() || waitLimit.isZero()) {
+            throw new IllegalArgumentException("waitLimit must be positive");
+        }
+        this.waitMillis = waitLimit.toMillis();
+    }
+
+    public RefreshResult refresh(String refreshJwt) {
+        if (refreshJwt == null || refreshJwt.isEmpty()) {
+            return RefreshResult.failed(RefreshResult.Failure.REFRESH_TOKEN_INVALID);
+        }
+        CompletableFuture<RefreshResult> mine = new CompletableFuture<>();
+        CompletableFuture<RefreshResult> running = inFlight.putIfAbsent(refreshJwt, mine);
+        if (running != null) {
+            return await(running);
+        }
+        RefreshResult result = RefreshResult.failed(RefreshResult.Failure.INTERNAL_ERROR);
+        try {
+            result = refreshNow(refreshJwt);
+        } catch (Throwable t) {
+            LOG.log(Level.WARNING, "Session refresh failed with an unexpected {0}", t.getClass().getName());
+        } finally {
+            mine.complete(result);
+            inFlight.remove(refreshJwt, mine);
+        }
+        return result;
+    }
+
+    private RefreshResult refreshNow(String refreshJwt) {
+        ValidationResult local = validator.validateRefresh(refreshJwt);
+        if (!local.isValid()) {
+            LOG.log(Level.DEBUG, "Refresh JWT refused locally: {0}", local.rejection().orElseThrow());
+            return RefreshResult.failed(RefreshResult.Failure.REFRESH_TOKEN_INVALID);
+        }
+        JwtResponse response;
+        try {
+            response = client.refresh(refreshJwt);
+        } catch (DescopeException e) {
+            LOG.log(Level.DEBUG, "Descope refused the refresh: {0}", e.getMessage());
+            return RefreshResult.failed(isRejection(e)
+                    ? RefreshResult.Failure.REJECTED_BY_DESCOPE : RefreshResult.Failure.DESCOPE_UNAVAILABLE);
+        }
+        ValidationResult session = validator.validateSession(response.sessionJwt());
+        boolean rotated = response.refreshJwt() != null && !response.refreshJwt().isEmpty()
+                && !response.refreshJwt().equals(refreshJwt);
+        if (!session.isValid() || (rotated && !validator.validateRefresh(response.refreshJwt()).isValid())) {
+            LOG.log(Level.WARNING, "Descope's refresh answer held a token that failed validation: {0}",
+                    session.rejection().map(Enum::name).orElse("rotated refresh JWT"));
+            return RefreshResult.failed(RefreshResult.Failure.NEW_SESSION_INVALID);
+        }
+        return RefreshResult.succeeded(new RefreshedSession(session.session().orElseThrow(), response.sessionJwt(),
+                rotated ? response.refreshJwt() : refreshJwt, rotated, response.cookieDomain(),
+                response.cookiePath(), response.cookieMaxAge(), response.cookieExpiration()));
+    }
+
+    /** Descope said no to this refresh JWT, as opposed to not answering properly. */
+    private static boolean isRejection(DescopeException e) {
+        return e.isUnauthorized() || e.isTokenExpiredOrUsed() || e.isUserNotFound() || e.isBadRequest();
+    }
+
+    private RefreshResult await(CompletableFuture<RefreshResult> running) {
+        try {
+            return running.get(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return RefreshResult.failed(RefreshResult.Failure.WAIT_TIMED_OUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return RefreshResult.failed(RefreshResult.Failure.WAIT_TIMED_OUT);
+        } catch (ExecutionException e) {
+            return RefreshResult.failed(RefreshResult.Failure.INTERNAL_ERROR);
+        }
+    }
+}

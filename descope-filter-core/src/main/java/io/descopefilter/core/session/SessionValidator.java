@@ -1,0 +1,216 @@
+package io.descopefilter.core.session;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Validates Descope session and refresh JWTs locally (contract §7, §8). Thread-safe; share one instance.
+ *
+ * <p>Order of checks, cheapest first, claims only after the signature: length cap; exactly three canonical
+ * base64url segments (so JWE and junk never reach a parser); header {@code alg} in the allow-list, no
+ * {@code crit}, a {@code kid}; the key chosen by {@code kid} from the project's key set only ({@code jwk},
+ * {@code jku}, {@code x5u}, {@code x5c} headers are ignored); RSA signature; then {@code iss}, {@code exp},
+ * {@code nbf}, {@code iat}, {@code aud} (when configured) and {@code drn}, each with strict JSON types. Any
+ * exception or error on the way is a rejection.
+ *
+ * <p>Accepted session JWTs are remembered by their exact text, so a repeated request costs a map lookup instead
+ * of an RSA verification.
+ */
+public final class SessionValidator {
+
+    private static final System.Logger LOG = System.getLogger(SessionValidator.class.getName());
+
+    private final String projectId;
+    private final String issuerUrlSuffix;
+    private final Set<JWSAlgorithm> allowedAlgorithms;
+    private final String audience;
+    private final long leewayMillis;
+    private final int maxTokenLength;
+    private final Clock clock;
+    private final KeySetCache keys;
+    private final VerifiedTokenCache verified;
+
+    private SessionValidator(SessionValidatorConfig config, KeySetCache keys) {
+        this.projectId = config.projectId();
+        this.issuerUrlSuffix = "/" + config.projectId();
+        this.allowedAlgorithms = config.allowedAlgorithms();
+        this.audience = config.audience();
+        this.leewayMillis = config.leeway().toMillis();
+        this.maxTokenLength = config.maxTokenLength();
+        this.clock = config.clock();
+        this.keys = keys;
+        this.verified = config.verifiedTokenCacheSize() > 0 ? new VerifiedTokenCache(config.verifiedTokenCacheSize()) : null;
+    }
+
+    /**
+     * A validator whose keys come from {@code source}, typically {@code descopeClient::fetchKeySetJson}. Keys are
+     * fetched on first use, so construction never blocks or fails on Descope's availability.
+     */
+    public static SessionValidator create(SessionValidatorConfig config, KeySetSource source) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(source, "source");
+        return new SessionValidator(config, new KeySetCache(source, config));
+    }
+
+    /** Validates a session JWT ({@code drn} = {@code DS}); a refresh JWT is refused. */
+    public ValidationResult validateSession(String sessionJwt) {
+        try {
+            if (verified == null || sessionJwt == null) {
+                return verifyOrThrow(sessionJwt, TokenKind.SESSION).result;
+            }
+            VerifiedTokenCache.Entry hit = verified.get(sessionJwt, clock.millis(), keys);
+            if (hit != null) {
+                return hit.result();
+            }
+            Verified outcome = verifyOrThrow(sessionJwt, TokenKind.SESSION);
+            if (outcome.result.isValid()) {
+                long validUntil = expiryDeadline(outcome.result.session().orElseThrow().expiresAt());
+                verified.put(sessionJwt, new VerifiedTokenCache.Entry(outcome.result, outcome.key, validUntil));
+            }
+            return outcome.result;
+        } catch (Throwable t) {
+            return refusal(t);
+        }
+    }
+
+    /** Validates a refresh JWT ({@code drn} = {@code DSR}); a session JWT is refused. Never cached. */
+    public ValidationResult validateRefresh(String refreshJwt) {
+        try {
+            return verifyOrThrow(refreshJwt, TokenKind.REFRESH).result;
+        } catch (Throwable t) {
+            return refusal(t);
+        }
+    }
+
+    /** Whatever nimbus, the JCA provider, the clock or the key source throws (errors included) refuses the token. */
+    private static ValidationResult refusal(Throwable t) {
+        if (t instanceof ParseException || t instanceof StackOverflowError) {
+            return ValidationResult.rejected(Rejection.MALFORMED);
+        }
+        if (t instanceof MalformedClaimException) {
+            return ValidationResult.rejected(Rejection.MALFORMED_CLAIMS);
+        }
+        // The message may quote the input, so only the type is logged.
+        LOG.log(Level.WARNING, "Token refused after an unexpected {0}", t.getClass().getName());
+        return ValidationResult.rejected(Rejection.INTERNAL_ERROR);
+    }
+
+    /** A result and, when accepted, the key that verified it. */
+    private record Verified(ValidationResult result, VerificationKey key) {
+    }
+
+    private Verified verifyOrThrow(String token, TokenKind kind) throws Exception {
+        if (token == null || token.isEmpty()) {
+            return rejected(Rejection.MISSING);
+        }
+        if (token.length() > maxTokenLength) {
+            return rejected(Rejection.TOO_LONG);
+        }
+        if (!CompactJws.isWellFormed(token)) {
+            return rejected(Rejection.MALFORMED);
+        }
+        JWSObject jws = JWSObject.parse(token);
+        JWSHeader header = jws.getHeader();
+        JWSAlgorithm algorithm = header.getAlgorithm();
+        if (!allowedAlgorithms.contains(algorithm)) {
+            return rejected(Rejection.ALGORITHM_NOT_ALLOWED);
+        }
+        if (header.getCriticalParams() != null || !header.isBase64URLEncodePayload()) {
+            return rejected(Rejection.UNSUPPORTED_HEADER);
+        }
+        String kid = header.getKeyID();
+        if (kid == null || kid.isBlank() || kid.length() > KeySet.MAX_KID_LENGTH) {
+            return rejected(Rejection.MISSING_KEY_ID);
+        }
+        VerificationKey key = keys.find(kid);
+        if (key == null) {
+            return rejected(keys.hasUsableKeys() ? Rejection.UNKNOWN_KEY_ID : Rejection.KEYS_UNAVAILABLE);
+        }
+        if (!key.permits(algorithm)) {
+            return rejected(Rejection.ALGORITHM_NOT_ALLOWED);
+        }
+        if (!key.verifier().verify(header, jws.getSigningInput(), jws.getSignature())) {
+            return rejected(Rejection.BAD_SIGNATURE);
+        }
+        // Only now, with the signature verified, is the payload parsed and read.
+        Map<String, Object> payload = jws.getPayload().toJSONObject();
+        if (payload == null) {
+            return rejected(Rejection.MALFORMED_CLAIMS);
+        }
+        Claims claims = new Claims(payload);
+        Rejection rejection = checkClaims(claims, kind);
+        if (rejection != null) {
+            return rejected(rejection);
+        }
+        return new Verified(ValidationResult.accepted(DescopeSession.from(claims, kind)), key);
+    }
+
+    /** The registered-claim rules; {@code null} when all pass. */
+    private Rejection checkClaims(Claims claims, TokenKind kind) throws MalformedClaimException {
+        if (!isOurIssuer(claims.string("iss"))) {
+            return Rejection.WRONG_ISSUER;
+        }
+        long now = clock.millis();
+        Instant expiresAt = claims.epochSecond("exp");
+        if (expiresAt == null) {
+            return Rejection.MISSING_EXPIRY;
+        }
+        if (now >= expiryDeadline(expiresAt)) {
+            return Rejection.EXPIRED;
+        }
+        if (isInFuture(claims.epochSecond("nbf"), now) || isInFuture(claims.epochSecond("iat"), now)) {
+            return Rejection.NOT_YET_VALID;
+        }
+        if (audience != null && !claims.audience().contains(audience)) {
+            return Rejection.WRONG_AUDIENCE;
+        }
+        if (!kind.drn().equals(claims.string("drn"))) {
+            return Rejection.WRONG_TOKEN_KIND;
+        }
+        return null;
+    }
+
+    /** The project ID itself, or a URL whose last path segment is the project ID (contract §7). */
+    private boolean isOurIssuer(String issuer) {
+        if (issuer == null) {
+            return false;
+        }
+        if (issuer.equals(projectId)) {
+            return true;
+        }
+        if (!issuer.endsWith(issuerUrlSuffix) || !(issuer.startsWith("https://") || issuer.startsWith("http://"))) {
+            return false;
+        }
+        try {
+            URI uri = new URI(issuer);
+            return uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null
+                    && uri.getRawUserInfo() == null && uri.getRawPath().endsWith(issuerUrlSuffix);
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /** The first instant (epoch millis) at which a token expiring at {@code exp} is refused. */
+    private long expiryDeadline(Instant exp) {
+        return exp.toEpochMilli() + leewayMillis;
+    }
+
+    private boolean isInFuture(Instant instant, long now) {
+        return instant != null && instant.toEpochMilli() > now + leewayMillis;
+    }
+
+    private static Verified rejected(Rejection rejection) {
+        return new Verified(ValidationResult.rejected(rejection), null);
+    }
+}

@@ -1,0 +1,195 @@
+package io.descopefilter.core.session;
+
+import com.nimbusds.jose.JWSAlgorithm;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+/**
+ * Settings of the session validation engine. Build with {@link #builder(String)}; the constructor validates
+ * everything, so an instance is always usable.
+ *
+ * @param projectId              the Descope project ID; a token's {@code iss} must be it, or a URL ending in it
+ * @param allowedAlgorithms      header {@code alg} values accepted: a non-empty subset of RS256, RS384, RS512
+ *                               (default RS256 only)
+ * @param audience               when set, a token's {@code aud} must contain it; {@code null} skips the check
+ * @param leeway                 clock skew tolerated on {@code exp}, {@code nbf} and {@code iat} (default 5 s, at most 60 s)
+ * @param maxTokenLength         longer tokens are refused before any parsing (default 8 KiB)
+ * @param keySetTtl              how long a fetched key set is fresh (default 5 min)
+ * @param keySetRefreshAhead     how long before the TTL ends a background refetch starts (default 1 min)
+ * @param unknownKidCooldown     minimum time between two key fetches, successful or not (default 30 s)
+ * @param outageTolerance        how long after its TTL the last good key set still serves when fetches fail
+ *                               (default 1 h); afterwards validation fails closed
+ * @param keyFetchWait           longest time a caller waits for an in-flight key fetch (default 5 s)
+ * @param verifiedTokenCacheSize most session JWTs remembered as verified; 0 turns the cache off (default 10 000)
+ * @param clock                  time source (default UTC system clock)
+ * @param keyFetchExecutor       runs key fetches (default: a new daemon thread per fetch, as fetches are rare)
+ */
+public record SessionValidatorConfig(
+        String projectId,
+        Set<JWSAlgorithm> allowedAlgorithms,
+        String audience,
+        Duration leeway,
+        int maxTokenLength,
+        Duration keySetTtl,
+        Duration keySetRefreshAhead,
+        Duration unknownKidCooldown,
+        Duration outageTolerance,
+        Duration keyFetchWait,
+        int verifiedTokenCacheSize,
+        Clock clock,
+        Executor keyFetchExecutor) {
+
+    public static final Set<JWSAlgorithm> SUPPORTED_ALGORITHMS =
+            Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512);
+    public static final Duration MAX_LEEWAY = Duration.ofSeconds(60);
+
+    public SessionValidatorConfig {
+        Objects.requireNonNull(projectId, "projectId is required");
+        if (projectId.isBlank() || projectId.contains("/")) {
+            throw new IllegalArgumentException("projectId must be non-blank and contain no '/'");
+        }
+        allowedAlgorithms = Set.copyOf(Objects.requireNonNull(allowedAlgorithms, "allowedAlgorithms"));
+        if (allowedAlgorithms.isEmpty() || !SUPPORTED_ALGORITHMS.containsAll(allowedAlgorithms)) {
+            throw new IllegalArgumentException("allowedAlgorithms must be a non-empty subset of RS256, RS384, RS512");
+        }
+        if (audience != null && audience.isBlank()) {
+            throw new IllegalArgumentException("audience must be null (no check) or non-blank");
+        }
+        requireNonNegative(leeway, "leeway");
+        if (leeway.compareTo(MAX_LEEWAY) > 0) {
+            throw new IllegalArgumentException("leeway must be at most " + MAX_LEEWAY.toSeconds() + " s");
+        }
+        if (maxTokenLength < 64 || maxTokenLength > 64 * 1024) {
+            throw new IllegalArgumentException("maxTokenLength must be between 64 and 65536 characters");
+        }
+        requirePositive(keySetTtl, "keySetTtl");
+        requireNonNegative(keySetRefreshAhead, "keySetRefreshAhead");
+        if (keySetRefreshAhead.compareTo(keySetTtl) >= 0) {
+            throw new IllegalArgumentException("keySetRefreshAhead must be shorter than keySetTtl");
+        }
+        requireNonNegative(unknownKidCooldown, "unknownKidCooldown");
+        requireNonNegative(outageTolerance, "outageTolerance");
+        requirePositive(keyFetchWait, "keyFetchWait");
+        if (verifiedTokenCacheSize < 0) {
+            throw new IllegalArgumentException("verifiedTokenCacheSize must not be negative");
+        }
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(keyFetchExecutor, "keyFetchExecutor");
+    }
+
+    public static Builder builder(String projectId) {
+        return new Builder(projectId);
+    }
+
+    private static void requirePositive(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+    }
+
+    private static void requireNonNegative(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative");
+        }
+    }
+
+    /** Starts a new daemon thread per key fetch: fetches happen a few times an hour, so no pool is needed. */
+    private static void runOnNewDaemonThread(Runnable fetch) {
+        Thread thread = new Thread(fetch, "descope-key-fetch");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Builder with the documented defaults. */
+    public static final class Builder {
+        private final String projectId;
+        private Set<JWSAlgorithm> allowedAlgorithms = Set.of(JWSAlgorithm.RS256);
+        private String audience;
+        private Duration leeway = Duration.ofSeconds(5);
+        private int maxTokenLength = 8 * 1024;
+        private Duration keySetTtl = Duration.ofMinutes(5);
+        private Duration keySetRefreshAhead = Duration.ofMinutes(1);
+        private Duration unknownKidCooldown = Duration.ofSeconds(30);
+        private Duration outageTolerance = Duration.ofHours(1);
+        private Duration keyFetchWait = Duration.ofSeconds(5);
+        private int verifiedTokenCacheSize = 10_000;
+        private Clock clock = Clock.systemUTC();
+        private Executor keyFetchExecutor = SessionValidatorConfig::runOnNewDaemonThread;
+
+        private Builder(String projectId) {
+            this.projectId = projectId;
+        }
+
+        public Builder allowedAlgorithms(Set<JWSAlgorithm> algorithms) {
+            this.allowedAlgorithms = algorithms;
+            return this;
+        }
+
+        public Builder audience(String audience) {
+            this.audience = audience;
+            return this;
+        }
+
+        public Builder leeway(Duration leeway) {
+            this.leeway = leeway;
+            return this;
+        }
+
+        public Builder maxTokenLength(int maxTokenLength) {
+            this.maxTokenLength = maxTokenLength;
+            return this;
+        }
+
+        public Builder keySetTtl(Duration ttl) {
+            this.keySetTtl = ttl;
+            return this;
+        }
+
+        public Builder keySetRefreshAhead(Duration refreshAhead) {
+            this.keySetRefreshAhead = refreshAhead;
+            return this;
+        }
+
+        public Builder unknownKidCooldown(Duration cooldown) {
+            this.unknownKidCooldown = cooldown;
+            return this;
+        }
+
+        public Builder outageTolerance(Duration tolerance) {
+            this.outageTolerance = tolerance;
+            return this;
+        }
+
+        public Builder keyFetchWait(Duration wait) {
+            this.keyFetchWait = wait;
+            return this;
+        }
+
+        public Builder verifiedTokenCacheSize(int size) {
+            this.verifiedTokenCacheSize = size;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder keyFetchExecutor(Executor executor) {
+            this.keyFetchExecutor = executor;
+            return this;
+        }
+
+        public SessionValidatorConfig build() {
+            return new SessionValidatorConfig(projectId, allowedAlgorithms, audience, leeway, maxTokenLength,
+                    keySetTtl, keySetRefreshAhead, unknownKidCooldown, outageTolerance, keyFetchWait,
+                    verifiedTokenCacheSize, clock, keyFetchExecutor);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.descopefilter.jakarta.access;
+
+import io.descopefilter.jakarta.config.PublicBaseUrl;
+import io.descopefilter.jakarta.links.ReturnTo;
+import io.descopefilter.jakarta.web.Responses;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Answers a request that needs a session but has none: browsers are redirected to the login page with the
+ * original path as {@code next}; API clients ({@code Accept: application/json}, an {@code Authorization} header,
+ * or {@code X-Requested-With: XMLHttpRequest}) get 401 with {@code WWW-Authenticate: Bearer realm="descope"}.
+ */
+public final class Challenge {
+
+    public static final String WWW_AUTHENTICATE = "Bearer realm=\"descope\"";
+
+    private final PublicBaseUrl publicBaseUrl;
+    private final String loginPage;
+
+    public Challenge(PublicBaseUrl publicBaseUrl, String loginPage) {
+        this.publicBaseUrl = publicBaseUrl;
+        this.loginPage = loginPage;
+    }
+
+    /** Sends the challenge for a request to the canonical {@code path}; {@code query} may be {@code null}. */
+    public void send(HttpServletRequest request, HttpServletResponse response, String path, String query) {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        Responses.noStore(response);
+        if (isApiRequest(request)) {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", WWW_AUTHENTICATE);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_FOUND);
+        response.setHeader("Location", loginUrl(request.getMethod(), path, query));
+    }
+
+    /** The login page URL, with {@code next} for GET requests whose path and query are a safe return target. */
+    String loginUrl(String method, String path, String query) {
+        String login = publicBaseUrl.resolve(loginPage);
+        if (!"GET".equals(method)) {
+            return login;
+        }
+        Optional<String> next = ReturnTo.ifSafe(query == null ? path : path + "?" + query);
+        return next.map(target -> login + "?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8)).orElse(login);
+    }
+
+    static boolean isApiRequest(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return (accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("application/json"))
+                || request.getHeader("Authorization") != null
+                || "XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"));
+    }
+}
