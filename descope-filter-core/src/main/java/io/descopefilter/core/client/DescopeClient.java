@@ -20,8 +20,9 @@ import org.apache.hc.core5.pool.PoolStats;
  * <p>Create one per configuration with {@link #create(DescopeClientConfig)} and share it: it is thread-safe and
  * reuses pooled connections. Every method checks its arguments before any HTTP call and throws
  * {@link IllegalArgumentException} for bad input; every failure of the call itself is a {@link DescopeException}.
- * Only reads that consume nothing ({@link #fetchKeySetJson()}, {@link #me(String)}) are retried after a
- * "service unavailable" answer; any call may be retried after a failed connect, when nothing was sent.
+ * Any call may be retried after a failed connect, when nothing was sent; only the reads that consume nothing
+ * ({@link #fetchKeySetJson()}, {@link #me(String)}) are also retried after a "service unavailable" status or a
+ * broken connection. Single-use tokens, pending references and refresh JWTs are never sent twice.
  *
  * <p>Sending methods validate {@code loginId} as the delivery address: an email address for
  * {@link DeliveryMethod#EMAIL} and enchanted links, an E.164 phone number otherwise. A {@code redirectUri} may be
@@ -113,7 +114,7 @@ public final class DescopeClient implements AutoCloseable {
      */
     public LinkSent magicLinkUpdatePhone(String refreshJwt, DeliveryMethod method, String loginId, String newPhone,
                                          String redirectUri, UpdateOptions options) {
-        if (method != DeliveryMethod.SMS && method != DeliveryMethod.WHATSAPP) {
+        if (InputChecks.required(method, "method") != DeliveryMethod.SMS && method != DeliveryMethod.WHATSAPP) {
             throw new IllegalArgumentException("phone updates are delivered by SMS or WHATSAPP only");
         }
         String authorization = bearer(InputChecks.refreshJwt(refreshJwt));
@@ -222,7 +223,7 @@ public final class DescopeClient implements AutoCloseable {
 
     /** {@code POST /v1/mgmt/user/create}. */
     public DescopeUser createUser(UserCreateRequest request) {
-        Objects.requireNonNull(request, "request is required");
+        InputChecks.required(request, "request");
         UserEnvelope created = post("/v1/mgmt/user/create", managementAuthorization(), request, UserEnvelope.class);
         if (created.user() == null) {
             throw malformed("POST /v1/mgmt/user/create", "no user in the answer");
@@ -254,15 +255,12 @@ public final class DescopeClient implements AutoCloseable {
 
     /** {@code GET /v1/auth/me}: the signed-in user. */
     public DescopeUser me(String refreshJwt) {
-        DescopeTransport.Call call = new DescopeTransport.Call("GET", "/v1/auth/me",
-                bearer(InputChecks.refreshJwt(refreshJwt)), null, true);
-        return parse(call, DescopeUser.class);
+        return parse(idempotentGet("/v1/auth/me", bearer(InputChecks.refreshJwt(refreshJwt))), DescopeUser.class);
     }
 
     /** {@code GET /v2/keys/{projectId}}: the project's JWKS as raw JSON, checked to be one JSON object. */
     public String fetchKeySetJson() {
-        DescopeTransport.Call call = new DescopeTransport.Call("GET", "/v2/keys/" + config.projectId(),
-                bearer(), null, true);
+        DescopeTransport.Call call = idempotentGet("/v2/keys/" + config.projectId(), bearer());
         byte[] body = successBody(call);
         try {
             return JsonCodec.requireJsonObject(body);
@@ -284,7 +282,7 @@ public final class DescopeClient implements AutoCloseable {
     // ---- request building ----
 
     private static String pathOf(DeliveryMethod method) {
-        return Objects.requireNonNull(method, "method is required").pathSegment();
+        return InputChecks.required(method, "method").pathSegment();
     }
 
     private LinkSignInBody signInBody(DeliveryMethod method, String loginId, String redirectUri,
@@ -372,6 +370,11 @@ public final class DescopeClient implements AutoCloseable {
 
     // ---- exchange and response checks ----
 
+    private static DescopeTransport.Call idempotentGet(String path, String authorization) {
+        return new DescopeTransport.Call("GET", path, authorization, null, true);
+    }
+
+    /** A POST is never resent once it may have reached Descope. */
     private <T> T post(String path, String authorization, Object body, Class<T> type) {
         DescopeTransport.Call call = new DescopeTransport.Call("POST", path, authorization, JsonCodec.toJson(body),
                 false);

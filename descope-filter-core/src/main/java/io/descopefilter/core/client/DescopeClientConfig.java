@@ -42,7 +42,8 @@ public record DescopeClientConfig(
     private static final int MIN_PROJECT_ID_LENGTH = 28;
     private static final int REGIONAL_PROJECT_ID_LENGTH = 32;
     private static final Pattern PROJECT_ID = Pattern.compile("[A-Za-z0-9]+");
-    private static final Pattern MANAGEMENT_KEY = Pattern.compile("[\\x21-\\x7E]{1,4096}");
+    /** Visible ASCII except ':', which separates the parts of the Authorization header. */
+    private static final Pattern MANAGEMENT_KEY = Pattern.compile("[\\x21-\\x39\\x3B-\\x7E]{1,4096}");
 
     public DescopeClientConfig {
         Objects.requireNonNull(projectId, "projectId is required");
@@ -52,7 +53,7 @@ public record DescopeClientConfig(
         }
         if (managementKey != null && !MANAGEMENT_KEY.matcher(managementKey).matches()) {
             throw new IllegalArgumentException(
-                    "managementKey must be 1 to 4096 visible ASCII characters without spaces");
+                    "managementKey must be 1 to 4096 visible ASCII characters without spaces or ':'");
         }
         baseUrl = baseUrl == null ? regionalBaseUrl(projectId) : checkedBaseUrl(baseUrl);
         connectTimeout = positive(connectTimeout, DEFAULT_CONNECT_TIMEOUT, "connectTimeout");

@@ -32,6 +32,14 @@ final class InputChecks {
     private InputChecks() {
     }
 
+    /** A required non-text argument, such as a delivery method or a request object. */
+    static <T> T required(T value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        return value;
+    }
+
     static String loginId(String loginId) {
         return text(loginId, "loginId", MAX_LOGIN_ID_LENGTH);
     }

@@ -13,7 +13,9 @@ class DescopeClientConfigTest {
 
     @Test
     void regionalProjectIdSelectsRegionalBaseUrl() {
-        DescopeClientConfig config = DescopeClientConfig.builder().projectId("Puse12aAc4T2V93bddihGEx2Ryhc8e5Z").build();
+        DescopeClientConfig config = DescopeClientConfig.builder()
+                .projectId("Puse12aAc4T2V93bddihGEx2Ryhc8e5Z")
+                .build();
 
         assertThat(config.baseUrl()).isEqualTo(URI.create("https://api.use1.descope.com"));
     }
@@ -93,12 +95,14 @@ class DescopeClientConfigTest {
     }
 
     @Test
-    void managementKeyWithSpacesOrControlCharactersIsRejected() {
+    void managementKeyWithSpacesControlCharactersOrColonIsRejected() {
         assertThatThrownBy(() -> DescopeClientConfig.builder().projectId(PROJECT_ID)
                 .managementKey("K2 secret").build()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("K2 secret");
         assertThatThrownBy(() -> DescopeClientConfig.builder().projectId(PROJECT_ID)
                 .managementKey("K2\r\nX-Evil: 1").build()).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DescopeClientConfig.builder().projectId(PROJECT_ID)
+                .managementKey("K2part:other").build()).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -261,6 +261,24 @@ class FaultToleranceTest {
     }
 
     @Test
+    void connectFailureIsRetriedEvenForVerifyBecauseNothingWasSent_rl03() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        try (DescopeClient refused = DescopeClient.create(DescopeClientConfig.builder()
+                .projectId(TestEmulator.PROJECT_ID).baseUrl("http://127.0.0.1:" + closedPort).build());
+             CapturedLogs logs = new CapturedLogs()) {
+
+            assertThat(failureOf(() -> refused.magicLinkVerify("someToken")).isTransport()).isTrue();
+
+            assertThat(logs.lines()).filteredOn(line -> line.contains("Retrying POST /v1/auth/magiclink/verify"))
+                    .hasSize(2)
+                    .allMatch(line -> line.contains("connection refused"));
+        }
+    }
+
+    @Test
     void oversizedBodyIsMalformedResponse() {
         try (DescopeClient tiny = DescopeClient.create(TestEmulator.configFor(emulator).maxResponseBytes(64)
                 .build())) {

@@ -14,7 +14,7 @@ public enum LoginProblem {
     UNAVAILABLE(503, "unavailable", "Sign-in is temporarily unavailable",
             "We could not reach the sign-in service. Please try again in a minute."),
     CSRF(403, "csrf", "This request could not be verified",
-            "Please open the sign-in link again from your message and use the button on that page."),
+            "Please go back, reload the page and try again."),
     BAD_REQUEST(400, "bad_request", "This request could not be processed",
             "Please go back and try again."),
     SESSION_TOO_LARGE(500, "session_too_large", "Your session could not be stored",
@@ -51,6 +51,6 @@ public enum LoginProblem {
 
     /** Whether requesting a fresh link is the way out. */
     public boolean offersNewLink() {
-        return this == INVALID_LINK || this == EXPIRED_LINK || this == CSRF;
+        return this == INVALID_LINK || this == EXPIRED_LINK;
     }
 }

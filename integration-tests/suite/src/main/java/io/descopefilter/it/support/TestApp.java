@@ -25,7 +25,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 public final class TestApp {
 
     /** Marks the body of every protected servlet response; never seen without a session. */
-    public static final String PROTECTED_MARKER = "PROTECTED-CONTENT-7f3a";
+    public static final String PROTECTED_MARKER = WhoAmIServlet.MARKER;
 
     private final String contextName;
     private final int port;

@@ -1,0 +1,193 @@
+package io.descopefilter.core.session;
+
+import io.descopefilter.core.client.DescopeClient;
+import io.descopefilter.core.client.DescopeClientConfig;
+import io.descopefilter.emulator.DescopeEmulator;
+import io.descopefilter.emulator.EmulatorTokens;
+import io.descopefilter.emulator.EmulatorUser;
+import io.descopefilter.emulator.Fault;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.descopefilter.core.session.TestTokens.PROJECT_ID;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Refresh against the emulator: SE-05, SE-10, RL-08, rotation, revocation. Emulator and validator share a clock. */
+class SessionRefresherTest {
+
+    private static final String REFRESH_PATH = "/v1/auth/refresh";
+    private static final String ADA = "ada@example.com";
+
+    private final MutableClock clock = MutableClock.startingNow();
+    private DescopeEmulator emu = start(false);
+    private DescopeClient client = clientFor(emu);
+    private SessionValidator validator = validatorFor(client);
+    private SessionRefresher refresher = new SessionRefresher(client, validator, Duration.ofSeconds(5));
+
+    private DescopeEmulator start(boolean rotation) {
+        DescopeEmulator started = DescopeEmulator.builder().projectId(PROJECT_ID)
+                .managementKey("K2refresherTestManagementKey0123456789").port(0).clock(clock)
+                .sessionTtl(Duration.ofMinutes(10)).refreshTokenRotation(rotation).start();
+        started.createUser(EmulatorUser.builder(ADA).email(ADA).name("Ada").roles("editor").build());
+        return started;
+    }
+
+    private static DescopeClient clientFor(DescopeEmulator emulator) {
+        return DescopeClient.create(DescopeClientConfig.builder().projectId(PROJECT_ID).baseUrl(emulator.baseUrl())
+                .retryBudget(Duration.ZERO).build());
+    }
+
+    private SessionValidator validatorFor(DescopeClient descope) {
+        return SessionValidator.create(SessionValidatorConfig.builder(PROJECT_ID).clock(clock)
+                .keyFetchExecutor(Runnable::run).build(), descope::fetchKeySetJson);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        emu.close();
+    }
+
+    @Test
+    void refreshReturnsAValidatedNewSessionAndKeepsTheRefreshJwtWhenNotRotated() {
+        EmulatorTokens tokens = emu.issueSession(ADA);
+        clock.advance(Duration.ofSeconds(5));
+
+        RefreshedSession refreshed = refresher.refresh(tokens.refreshJwt()).refreshed().orElseThrow();
+
+        assertThat(refreshed.sessionJwt()).isNotEqualTo(tokens.sessionJwt());
+        assertThat(validator.validateSession(refreshed.sessionJwt()).isValid()).isTrue();
+        assertThat(refreshed.session().kind()).isEqualTo(TokenKind.SESSION);
+        assertThat(refreshed.session().roles()).contains("editor");
+        assertThat(refreshed.refreshJwt()).isEqualTo(tokens.refreshJwt());
+        assertThat(refreshed.refreshJwtRotated()).isFalse();
+        assertThat(refreshed.cookiePath()).isEqualTo("/");
+        assertThat(refreshed.cookieMaxAge()).isPositive();
+        assertThat(refreshed.toString()).doesNotContain(refreshed.sessionJwt()).doesNotContain(tokens.refreshJwt());
+        assertThat(emu.requestCount(REFRESH_PATH)).isEqualTo(1);
+    }
+
+    @Test
+    void aRotatedRefreshJwtReplacesTheOldOne() {
+        stop();
+        emu = start(true);
+        client = clientFor(emu);
+        validator = validatorFor(client);
+        refresher = new SessionRefresher(client, validator, Duration.ofSeconds(5));
+        EmulatorTokens tokens = emu.issueSession(ADA);
+
+        RefreshedSession refreshed = refresher.refresh(tokens.refreshJwt()).refreshed().orElseThrow();
+
+        assertThat(refreshed.refreshJwtRotated()).isTrue();
+        assertThat(refreshed.refreshJwt()).isNotEqualTo(tokens.refreshJwt());
+        assertThat(validator.validateRefresh(refreshed.refreshJwt()).isValid()).isTrue();
+        assertThat(refresher.refresh(refreshed.refreshJwt()).isSuccess()).as("the new one works").isTrue();
+    }
+
+    @Test
+    void se10_concurrentRefreshesOfOneRefreshJwtMakeOneDescopeCall() throws Exception {
+        EmulatorTokens tokens = emu.issueSession(ADA);
+        // Descope answering slowly keeps the first call in flight while the other 49 arrive.
+        emu.faults().set(REFRESH_PATH, Fault.latency(Duration.ofMillis(500)));
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        List<Future<RefreshResult>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return refresher.refresh(tokens.refreshJwt());
+                }));
+            }
+            start.countDown();
+            String sessionJwt = null;
+            for (Future<RefreshResult> result : results) {
+                RefreshedSession refreshed = result.get().refreshed().orElseThrow();
+                sessionJwt = sessionJwt == null ? refreshed.sessionJwt() : sessionJwt;
+                assertThat(refreshed.sessionJwt()).as("everyone got the one answer").isEqualTo(sessionJwt);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(emu.requestCount(REFRESH_PATH)).isEqualTo(1);
+    }
+
+    @Test
+    void se10_waitersGiveUpAfterTheWaitLimit() throws Exception {
+        SessionRefresher impatient = new SessionRefresher(client, validator, Duration.ofMillis(100));
+        EmulatorTokens tokens = emu.issueSession(ADA);
+        emu.faults().set(REFRESH_PATH, Fault.latency(Duration.ofSeconds(2)));
+
+        CompletableFuture<RefreshResult> first = CompletableFuture.supplyAsync(() -> impatient.refresh(tokens.refreshJwt()));
+        while (emu.requestCount(REFRESH_PATH) == 0 && !first.isDone()) {
+            Thread.onSpinWait();
+        }
+        assertThat(impatient.refresh(tokens.refreshJwt()).failure()).contains(RefreshResult.Failure.WAIT_TIMED_OUT);
+        assertThat(first.get().isSuccess()).isTrue();
+        assertThat(emu.requestCount(REFRESH_PATH)).isEqualTo(1);
+    }
+
+    @Test
+    void aRevokedRefreshJwtIsRejectedByDescope() {
+        EmulatorTokens tokens = emu.issueSession(ADA);
+        client.logout(tokens.refreshJwt());
+
+        assertThat(refresher.refresh(tokens.refreshJwt()).failure()).contains(RefreshResult.Failure.REJECTED_BY_DESCOPE);
+    }
+
+    @Test
+    void se05_aRefreshJwtIsNeverASessionAndASessionJwtNeverRefreshes() {
+        EmulatorTokens tokens = emu.issueSession(ADA);
+
+        assertThat(validator.validateSession(tokens.refreshJwt()).rejection()).contains(Rejection.WRONG_TOKEN_KIND);
+        assertThat(validator.validateRefresh(tokens.sessionJwt()).rejection()).contains(Rejection.WRONG_TOKEN_KIND);
+        assertThat(refresher.refresh(tokens.sessionJwt()).failure()).contains(RefreshResult.Failure.REFRESH_TOKEN_INVALID);
+        assertThat(emu.requestCount(REFRESH_PATH)).as("refused locally, Descope never asked").isZero();
+    }
+
+    @Test
+    void aForgedOrExpiredRefreshJwtNeverReachesDescope() {
+        EmulatorTokens tokens = emu.issueSession(ADA);
+        String forged = TestTokens.refresh(emu.signingKey(), clock.instant()).signedWith(TestKeys.ATTACKER);
+
+        assertThat(refresher.refresh(forged).failure()).contains(RefreshResult.Failure.REFRESH_TOKEN_INVALID);
+        assertThat(refresher.refresh(null).failure()).contains(RefreshResult.Failure.REFRESH_TOKEN_INVALID);
+        clock.advance(Duration.ofDays(31)); // past the emulator's 30-day refresh TTL
+        assertThat(refresher.refresh(tokens.refreshJwt()).failure()).contains(RefreshResult.Failure.REFRESH_TOKEN_INVALID);
+        assertThat(emu.requestCount(REFRESH_PATH)).isZero();
+    }
+
+    @Test
+    void rl08_refreshDownFailsClosedForExpiredSessionsWhileValidSessionsAreStillServed() {
+        EmulatorTokens tokens = emu.issueSession(ADA);
+        emu.faults().set(REFRESH_PATH, Fault.status(503, null));
+
+        assertThat(refresher.refresh(tokens.refreshJwt()).failure()).contains(RefreshResult.Failure.DESCOPE_UNAVAILABLE);
+        assertThat(validator.validateSession(tokens.sessionJwt()).isValid()).as("valid: served").isTrue();
+
+        clock.advance(Duration.ofMinutes(11)); // past the 10-minute session TTL
+        assertThat(validator.validateSession(tokens.sessionJwt()).rejection()).contains(Rejection.EXPIRED);
+        assertThat(refresher.refresh(tokens.refreshJwt()).isSuccess()).as("expired and no refresh: login").isFalse();
+
+        emu.faults().set(REFRESH_PATH, Fault.malformedBody());
+        assertThat(refresher.refresh(tokens.refreshJwt()).failure()).contains(RefreshResult.Failure.DESCOPE_UNAVAILABLE);
+    }
+
+    @Test
+    void aNewSessionJwtThatFailsValidationIsRefused() {
+        EmulatorTokens tokens = emu.issueSession(ADA);
+        assertThat(validator.validateSession(tokens.sessionJwt()).isValid()).isTrue(); // key set fetched just now
+        emu.rotateKeys(); // Descope signs with a key we cannot fetch inside the cooldown
+
+        assertThat(refresher.refresh(tokens.refreshJwt()).failure()).contains(RefreshResult.Failure.NEW_SESSION_INVALID);
+    }
+}

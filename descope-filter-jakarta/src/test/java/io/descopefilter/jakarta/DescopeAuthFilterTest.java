@@ -1,0 +1,508 @@
+package io.descopefilter.jakarta;
+
+import io.descopefilter.core.client.DeliveryMethod;
+import io.descopefilter.core.client.DescopeClient;
+import io.descopefilter.core.client.DescopeClientConfig;
+import io.descopefilter.core.client.DescopeException;
+import io.descopefilter.emulator.DescopeEmulator;
+import io.descopefilter.emulator.EmulatorTokens;
+import io.descopefilter.emulator.EmulatorUser;
+import io.descopefilter.emulator.OutboxLink;
+import io.descopefilter.emulator.RateLimit;
+import io.descopefilter.jakarta.links.DescopeLinks;
+import io.descopefilter.jakarta.links.EnchantedLinkStarted;
+import io.descopefilter.jakarta.links.LinkPurpose;
+import io.descopefilter.jakarta.links.LinkSent;
+import io.descopefilter.jakarta.links.SendOutcome;
+import io.descopefilter.jakarta.poll.PendingEnchantedLink;
+import io.descopefilter.jakarta.principal.DescopePrincipal;
+import io.descopefilter.jakarta.session.HttpSessionStore;
+import io.descopefilter.jakarta.testsupport.FakeBrowser;
+import io.descopefilter.jakarta.testsupport.FakeBrowser.Exchange;
+import io.descopefilter.jakarta.testsupport.FakeRequest;
+import io.descopefilter.jakarta.testsupport.FakeServletContext;
+import io.descopefilter.jakarta.testsupport.FakeSessions;
+import io.descopefilter.jakarta.testsupport.ManualClock;
+import io.descopefilter.jakarta.web.RequestAttributes;
+import jakarta.servlet.ServletException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The whole filter against the in-process Descope emulator (real HTTP to it), with hand-written servlet fakes for
+ * the browser side. Container behaviour itself is proven by the integration tests.
+ */
+class DescopeAuthFilterTest {
+
+    private static final String PROJECT_ID = "P2aAc4T2V93bddihGEx2Ryhc8e5Z";
+    private static final String BASE = "https://shop.example.com";
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+    private static final ManualClock emulatorClock = new ManualClock();
+    private static DescopeEmulator emulator;
+    private static String aliceId;
+    private static String bobId;
+
+    private final ManualClock filterClock = new ManualClock();
+    private final List<DescopeAuthFilter> filters = new ArrayList<>();
+    private final FakeSessions containerSessions = new FakeSessions();
+    private FakeServletContext context;
+
+    @BeforeAll
+    static void startEmulator() {
+        emulatorClock.set(System.currentTimeMillis());
+        emulator = DescopeEmulator.builder().projectId(PROJECT_ID).managementKey("K2managementKeyForTests")
+                .port(0).approvedDomains(List.of("shop.example.com")).rateLimit(RateLimit.unlimited())
+                .clock(emulatorClock).start();
+        aliceId = emulator.createUser(EmulatorUser.builder("alice@example.com").name("Alice").roles("viewer")
+                .tenant("t1", List.of("editor"), List.of()).build());
+        bobId = emulator.createUser(EmulatorUser.builder("bob@example.com").name("Bob").build());
+        emulator.createUser(EmulatorUser.builder("+15555550100").build());
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        emulator.close();
+    }
+
+    @BeforeEach
+    void freshContext() {
+        emulatorClock.set(System.currentTimeMillis());
+        emulator.outbox().clear();
+        context = new FakeServletContext();
+    }
+
+    @AfterEach
+    void destroyFilters() {
+        filters.forEach(DescopeAuthFilter::destroy);
+    }
+
+    private DescopeAuthFilter filter(Map<String, String> extra) throws ServletException {
+        Map<String, String> settings = new HashMap<>(Map.of("projectId", PROJECT_ID,
+                "managementKey", emulator.managementKey(), "baseUrl", emulator.baseUrl(), "publicBaseUrl", BASE,
+                "sendLimitPerLoginId", "100", "sendLimitPerClient", "100"));
+        settings.putAll(extra);
+        DescopeAuthFilter filter = new DescopeAuthFilter(settings, filterClock);
+        filter.init(context.filterConfig(Map.of()));
+        filters.add(filter);
+        return filter;
+    }
+
+    private FakeBrowser browser() {
+        return new FakeBrowser(containerSessions, context.proxy());
+    }
+
+    private String latestLinkTo(String address) {
+        return emulator.outbox().latestTo(address).orElseThrow().links().get(0).url();
+    }
+
+    /** Opens a link, presses the confirmation button, and returns the POST's exchange. */
+    private Exchange openAndConfirm(DescopeAuthFilter filter, FakeBrowser browser, String link) throws Exception {
+        Exchange page = browser.send(filter, FakeRequest.getUrl(link));
+        assertThat(page.status()).isEqualTo(200);
+        Matcher csrf = CSRF_FIELD.matcher(page.response().body());
+        assertThat(csrf.find()).isTrue();
+        FakeRequest post = new FakeRequest("POST", page.request().proxy().getServletPath())
+                .header("Origin", BASE).param("csrf", csrf.group(1));
+        for (String field : List.of("t", "next", "as")) {
+            String value = page.request().proxy().getParameter(field);
+            if (value != null) {
+                post.param(field, value);
+            }
+        }
+        return browser.send(filter, post);
+    }
+
+    private Exchange signIn(DescopeAuthFilter filter, FakeBrowser browser, String email, String next) throws Exception {
+        LinkSent sent = DescopeLinks.from(context.proxy()).sendMagicLink(new FakeRequest("POST", "/login").proxy(),
+                DeliveryMethod.EMAIL, LinkPurpose.SIGN_IN, email, next, null);
+        assertThat(sent.outcome()).isEqualTo(SendOutcome.ACCEPTED);
+        return openAndConfirm(filter, browser, latestLinkTo(email));
+    }
+
+    @Test
+    void magicLinkByEmailSignsInAndTheApplicationSeesTheUser() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of());
+        FakeBrowser browser = browser();
+
+        Exchange login = signIn(filter, browser, "alice@example.com", "/orders/42");
+
+        assertThat(login.status()).isEqualTo(303);
+        assertThat(login.response().header("Location")).isEqualTo(BASE + "/orders/42");
+        assertThat(browser.cookie("DS")).isPresent();
+        assertThat(browser.cookie("DSR")).isPresent();
+
+        Exchange page = browser.send(filter, new FakeRequest("GET", "/orders/42"));
+        assertThat(page.reachedApp()).isTrue();
+        DescopePrincipal principal = (DescopePrincipal) page.app().getUserPrincipal();
+        assertThat(principal.getName()).isEqualTo(aliceId);
+        assertThat(page.app().getRemoteUser()).isEqualTo(aliceId);
+        assertThat(page.app().getAuthType()).isEqualTo("DESCOPE");
+        assertThat(page.app().isUserInRole("viewer")).isTrue();
+        assertThat(page.app().getAttribute(RequestAttributes.SESSION)).isNotNull();
+    }
+
+    @Test
+    void theLinkPointsAtThePublicBaseUrlWithNextAndTheMaskedAccount() throws Exception {
+        filter(Map.of());
+        DescopeLinks.from(context.proxy()).sendMagicLink(new FakeRequest("POST", "/login").header("Host", "evil.com")
+                        .header("X-Forwarded-Host", "evil.com").proxy(),
+                DeliveryMethod.EMAIL, LinkPurpose.SIGN_IN, "alice@example.com", "/orders/42", null);
+
+        assertThat(latestLinkTo("alice@example.com"))
+                .startsWith(BASE + "/descope/verify?next=%2Forders%2F42&as=a***%40example.com&t=");
+    }
+
+    @Test
+    void smsLinksWorkToo() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of());
+        LinkSent sent = DescopeLinks.from(context.proxy()).sendMagicLink(new FakeRequest("POST", "/login").proxy(),
+                DeliveryMethod.SMS, LinkPurpose.SIGN_IN, "+1 555 555 0100", null, null);
+
+        assertThat(sent.maskedAddress()).isEqualTo("+***00");
+        Exchange login = openAndConfirm(filter, browser(), latestLinkTo("+15555550100"));
+        assertThat(login.status()).isEqualTo(303);
+        assertThat(login.response().header("Location")).isEqualTo(BASE + "/");
+    }
+
+    @Test
+    void sl04_anUnknownAccountGetsTheSameAnswerAndNoMessage() throws Exception {
+        filter(Map.of());
+        DescopeLinks links = DescopeLinks.from(context.proxy());
+
+        LinkSent known = links.sendMagicLink(new FakeRequest("POST", "/login").proxy(), DeliveryMethod.EMAIL,
+                LinkPurpose.SIGN_IN, "alice@example.com", null, null);
+        LinkSent unknown = links.sendMagicLink(new FakeRequest("POST", "/login").proxy(), DeliveryMethod.EMAIL,
+                LinkPurpose.SIGN_IN, "anna@example.com", null, null);
+
+        assertThat(unknown.outcome()).isEqualTo(known.outcome()).isEqualTo(SendOutcome.ACCEPTED);
+        assertThat(unknown.message()).isEqualTo(known.message());
+        assertThat(unknown.maskedAddress()).isEqualTo(known.maskedAddress());
+        assertThat(emulator.outbox().messagesTo("anna@example.com")).isEmpty();
+    }
+
+    @Test
+    void sl02_theFourthSendToOneAddressLooksSentButIsNot() throws Exception {
+        filter(Map.of("sendLimitPerLoginId", "3"));
+        DescopeLinks links = DescopeLinks.from(context.proxy());
+        List<LinkSent> answers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            answers.add(links.sendMagicLink(new FakeRequest("POST", "/login").proxy(), DeliveryMethod.EMAIL,
+                    LinkPurpose.SIGN_IN, "Bob@example.com", null, null));
+        }
+
+        assertThat(answers).allSatisfy(a -> assertThat(a).isEqualTo(answers.get(0)));
+        assertThat(emulator.outbox().messagesTo("Bob@example.com")).hasSize(3);
+    }
+
+    @Test
+    void malformedAddressesAreReportedAndNothingIsSent() throws Exception {
+        filter(Map.of());
+        LinkSent answer = DescopeLinks.from(context.proxy()).sendMagicLink(new FakeRequest("POST", "/login").proxy(),
+                DeliveryMethod.EMAIL, LinkPurpose.SIGN_IN, "alice@example.com\r\nBcc: all@example.com", null, null);
+
+        assertThat(answer.outcome()).isEqualTo(SendOutcome.INVALID_INPUT);
+        assertThat(answer.message()).contains("valid email");
+        assertThat(emulator.outbox().messages()).isEmpty();
+    }
+
+    @Test
+    void protectedPathsRedirectBrowsersAndRefuseApiClients() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of());
+
+        Exchange page = browser().send(filter, new FakeRequest("GET", "/orders/42").query("tab=items"));
+        Exchange api = browser().send(filter, new FakeRequest("GET", "/api/orders").header("Accept", "application/json"));
+
+        assertThat(page.reachedApp()).isFalse();
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.response().header("Location")).isEqualTo(BASE + "/login?next=%2Forders%2F42%3Ftab%3Ditems");
+        assertThat(api.status()).isEqualTo(401);
+        assertThat(api.response().header("WWW-Authenticate")).isEqualTo("Bearer realm=\"descope\"");
+    }
+
+    @Test
+    void theLoginPageIsPublic() throws Exception {
+        Exchange login = browser().send(filter(Map.of()), new FakeRequest("GET", "/login"));
+        assertThat(login.reachedApp()).isTrue();
+        assertThat(login.app().getUserPrincipal()).isNull();
+    }
+
+    @Test
+    void pm05_ambiguousPathsAreRefusedBeforeAnythingElse() throws Exception {
+        Exchange exchange = browser().send(filter(Map.of()),
+                new FakeRequest("GET", "/public/x").requestUri("/public/..;/orders"));
+        assertThat(exchange.status()).isEqualTo(400);
+        assertThat(exchange.reachedApp()).isFalse();
+    }
+
+    @Test
+    void se09_aSessionAttributeSetBeforeTheFilterIsNotBelieved() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of("publicPaths", "/public/*"));
+        Exchange exchange = browser().send(filter, new FakeRequest("GET", "/public/x")
+                .attribute(RequestAttributes.SESSION, "forged").header("X-Forwarded-User", aliceId));
+
+        assertThat(exchange.app().getUserPrincipal()).isNull();
+        assertThat(exchange.app().getAttribute(RequestAttributes.SESSION)).isNull();
+    }
+
+    @Test
+    void tx01_aUsedLinkCannotSignInAgain() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of());
+        signIn(filter, browser(), "alice@example.com", null);
+        String link = latestLinkTo("alice@example.com");
+
+        Exchange again = openAndConfirm(filter, browser(), link);
+        assertThat(again.status()).isEqualTo(410);
+        assertThat(again.response().cookies()).noneMatch(c -> c.getName().equals("DS"));
+    }
+
+    @Test
+    void tx08_anotherUsersLinkReplacesTheSessionAndRevokesTheOldOne() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of());
+        FakeBrowser browser = browser();
+        signIn(filter, browser, "alice@example.com", null);
+        String aliceRefresh = browser.cookie("DSR").orElseThrow();
+
+        signIn(filter, browser, "bob@example.com", null);
+
+        Exchange page = browser.send(filter, new FakeRequest("GET", "/"));
+        assertThat(page.app().getUserPrincipal().getName()).isEqualTo(bobId);
+        try (DescopeClient client = client()) {
+            assertThatThrownBy(() -> client.refresh(aliceRefresh)).isInstanceOf(DescopeException.class);
+        }
+    }
+
+    @Test
+    void tx09_aForgedAccountHintStopsTheSignIn() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of());
+        DescopeLinks.from(context.proxy()).sendMagicLink(new FakeRequest("POST", "/login").proxy(),
+                DeliveryMethod.EMAIL, LinkPurpose.SIGN_IN, "bob@example.com", null, null);
+        String forged = latestLinkTo("bob@example.com").replace("as=b***", "as=a***");
+        assertThat(forged).contains("as=a***");
+
+        Exchange exchange = openAndConfirm(filter, browser(), forged);
+        assertThat(exchange.status()).isEqualTo(400);
+        assertThat(exchange.response().cookies()).noneMatch(c -> c.getName().equals("DS"));
+    }
+
+    @Test
+    void logoutEndsTheSessionHereAndAtDescope() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of());
+        FakeBrowser browser = browser();
+        signIn(filter, browser, "alice@example.com", null);
+        String refresh = browser.cookie("DSR").orElseThrow();
+        String csrf = browser.cookie("DSCSRF").orElseThrow();
+
+        Exchange refused = browser.send(filter, new FakeRequest("POST", "/descope/logout").header("Origin", BASE));
+        Exchange get = browser.send(filter, new FakeRequest("GET", "/descope/logout"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(get.status()).isEqualTo(405);
+        assertThat(browser.cookie("DS")).isPresent();
+
+        Exchange logout = browser.send(filter, new FakeRequest("POST", "/descope/logout").header("Origin", BASE)
+                .param("csrf", csrf));
+
+        assertThat(logout.status()).isEqualTo(303);
+        assertThat(logout.response().header("Location")).isEqualTo(BASE + "/");
+        assertThat(browser.cookie("DS")).isEmpty();
+        assertThat(browser.cookie("DSR")).isEmpty();
+        try (DescopeClient client = client()) {
+            assertThatThrownBy(() -> client.refresh(refresh)).isInstanceOf(DescopeException.class);
+        }
+    }
+
+    @Test
+    void anExpiredSessionIsRefreshedTransparently() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of());
+        FakeBrowser browser = withExpiredSession("alice@example.com");
+        String expiredSession = browser.cookie("DS").orElseThrow();
+
+        Exchange page = browser.send(filter, new FakeRequest("GET", "/orders"));
+
+        assertThat(page.reachedApp()).isTrue();
+        assertThat(page.app().getUserPrincipal().getName()).isEqualTo(aliceId);
+        assertThat(browser.cookie("DS")).isPresent().get().isNotEqualTo(expiredSession);
+    }
+
+    /** A browser holding a session JWT that expired 20 minutes ago and a refresh JWT that is still good. */
+    private FakeBrowser withExpiredSession(String loginId) {
+        emulatorClock.set(System.currentTimeMillis() - Duration.ofMinutes(30).toMillis());
+        EmulatorTokens old = emulator.issueSession(loginId);
+        emulatorClock.set(System.currentTimeMillis());
+        FakeBrowser browser = browser();
+        browser.setCookie("DS", old.sessionJwt());
+        browser.setCookie("DSR", old.refreshJwt());
+        return browser;
+    }
+
+    @Test
+    void rl08_aFailedRefreshMeansSignedOut() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of());
+        FakeBrowser browser = withExpiredSession("alice@example.com");
+        try (DescopeClient client = client()) {
+            client.logout(browser.cookie("DSR").orElseThrow());
+        }
+
+        Exchange page = browser.send(filter, new FakeRequest("GET", "/orders"));
+
+        assertThat(page.reachedApp()).isFalse();
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(browser.cookie("DS")).isEmpty();
+    }
+
+    @Test
+    void bearerTokensAreAcceptedOnlyWhenEnabled() throws Exception {
+        EmulatorTokens tokens = emulator.issueSession("alice@example.com");
+        FakeRequest withBearer = new FakeRequest("GET", "/api/me").header("Authorization", "Bearer " + tokens.sessionJwt());
+
+        Exchange enabled = browser().send(filter(Map.of("acceptBearer", "true")), withBearer);
+        Exchange disabled = browser().send(filter(Map.of()),
+                new FakeRequest("GET", "/api/me").header("Authorization", "Bearer " + tokens.sessionJwt()));
+        Exchange refreshAsBearer = browser().send(filter(Map.of("acceptBearer", "true")),
+                new FakeRequest("GET", "/api/me").header("Authorization", "Bearer " + tokens.refreshJwt()));
+
+        assertThat(enabled.app().getUserPrincipal().getName()).isEqualTo(aliceId);
+        assertThat(disabled.status()).isEqualTo(401);
+        assertThat(refreshAsBearer.status()).isEqualTo(401);
+    }
+
+    @Test
+    void se01_theHttpSessionStoreChangesTheSessionIdOnLoginAndSetsNoTokenCookies() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of("sessionStore", "http-session"));
+        FakeBrowser browser = browser();
+        FakeRequest preLogin = browser.send(filter, new FakeRequest("GET", "/login")).request();
+        preLogin.proxy().getSession(true);
+        String before = preLogin.session().getId();
+        browser.setSessionId(before);
+
+        Exchange login = signIn(filter, browser, "alice@example.com", null);
+
+        assertThat(login.status()).isEqualTo(303);
+        assertThat(browser.cookie("DS")).isEmpty();
+        assertThat(browser.sessionId()).isNotNull().isNotEqualTo(before);
+        assertThat(containerSessions.find(before)).isNull();
+        assertThat(browser.session().attribute(HttpSessionStore.ATTRIBUTE)).isNotNull();
+        assertThat(browser.send(filter, new FakeRequest("GET", "/x")).app().getRemoteUser()).isEqualTo(aliceId);
+    }
+
+    @Test
+    void embeddedLinksSignInThroughTheLanding() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of());
+        String url = DescopeLinks.from(context.proxy()).embeddedLinkUrl("alice@example.com", Map.of("plan", "gold"),
+                Duration.ofMinutes(5), "/welcome");
+
+        assertThat(url).startsWith(BASE + "/descope/verify?next=%2Fwelcome&as=");
+        FakeBrowser browser = browser();
+        Exchange login = openAndConfirm(filter, browser, url);
+        assertThat(login.response().header("Location")).isEqualTo(BASE + "/welcome");
+        DescopePrincipal principal = (DescopePrincipal) browser.send(filter, new FakeRequest("GET", "/welcome"))
+                .app().getUserPrincipal();
+        assertThat(principal.claims()).containsEntry("plan", "gold");
+    }
+
+    @Test
+    void enchantedLinkSignsInTheBrowserThatAskedAndNoOther() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of());
+        FakeBrowser desktop = browser();
+        FakeBrowser phone = browser();
+        FakeBrowser attacker = browser();
+        desktop.send(filter, new FakeRequest("GET", "/login"));
+        FakeRequest start = new FakeRequest("POST", "/login");
+        FakeBrowser.Exchange started = desktop.send(filter, start);
+        EnchantedLinkStarted answer = DescopeLinks.from(context.proxy()).startEnchantedLink(started.request().proxy(),
+                LinkPurpose.SIGN_IN, "alice@example.com", "/orders", null);
+        desktop.setSessionId(started.request().session().getId());
+
+        assertThat(answer.outcome()).isEqualTo(SendOutcome.ACCEPTED);
+        assertThat(answer.linkId()).isNotBlank();
+        PendingEnchantedLink pending = (PendingEnchantedLink) desktop.session()
+                .attribute(PendingEnchantedLink.SESSION_ATTRIBUTE);
+        assertThat(pending).isNotNull();
+        assertThat(pending.toString()).doesNotContain("pendingRef=p");
+
+        Exchange pendingPoll = desktop.send(filter, new FakeRequest("GET", "/descope/poll"));
+        assertThat(pendingPoll.response().body()).isEqualTo("{\"status\":\"pending\"}");
+
+        OutboxLink chosen = emulator.outbox().latestTo("alice@example.com").orElseThrow().links().stream()
+                .filter(link -> answer.linkId().equals(link.linkId())).findFirst().orElseThrow();
+        Exchange confirmed = openAndConfirm(filter, phone, chosen.url());
+        assertThat(confirmed.status()).isEqualTo(200);
+        assertThat(confirmed.response().body()).contains("is now signed in");
+        assertThat(phone.cookie("DS")).isEmpty();
+
+        Exchange stolen = attacker.send(filter, new FakeRequest("GET", "/descope/poll"));
+        assertThat(stolen.status()).isEqualTo(403);
+        assertThat(stolen.response().body()).isEqualTo("{\"status\":\"none\"}");
+
+        long pollsBefore = emulator.requestCount("/v1/auth/enchantedlink/pending-session");
+        Exchange throttled = desktop.send(filter, new FakeRequest("GET", "/descope/poll"));
+        assertThat(throttled.response().body()).isEqualTo("{\"status\":\"pending\"}");
+        assertThat(emulator.requestCount("/v1/auth/enchantedlink/pending-session")).isEqualTo(pollsBefore);
+
+        String sessionBefore = desktop.sessionId();
+        filterClock.advance(Duration.ofSeconds(1));
+        Exchange done = desktop.send(filter, new FakeRequest("GET", "/descope/poll"));
+        assertThat(done.response().body()).isEqualTo("{\"status\":\"done\",\"next\":\"/orders\"}");
+        assertThat(desktop.cookie("DS")).isPresent();
+        assertThat(desktop.sessionId()).isNotEqualTo(sessionBefore);
+        assertThat(desktop.send(filter, new FakeRequest("GET", "/orders")).app().getRemoteUser()).isEqualTo(aliceId);
+
+        Exchange after = desktop.send(filter, new FakeRequest("GET", "/descope/poll"));
+        assertThat(after.status()).isEqualTo(403);
+    }
+
+    @Test
+    void rl12_missingSettingsStopTheFilterFromStarting() {
+        DescopeAuthFilter filter = new DescopeAuthFilter();
+        assertThatThrownBy(() -> filter.init(context.filterConfig(Map.of("publicBaseUrl", BASE))))
+                .isInstanceOf(ServletException.class).hasMessageContaining("projectId");
+        assertThat(context.proxy().getAttribute(DescopeLinks.CONTEXT_ATTRIBUTE)).isNull();
+    }
+
+    @Test
+    void rl12_aProjectDescopeRefusesStopsTheFilterFromStarting() {
+        DescopeAuthFilter filter = new DescopeAuthFilter(Map.of("projectId", "P0000000000000000000000000000",
+                "baseUrl", emulator.baseUrl(), "publicBaseUrl", BASE));
+        assertThatThrownBy(() -> filter.init(context.filterConfig(Map.of())))
+                .isInstanceOf(ServletException.class).hasMessageContaining("projectId");
+    }
+
+    @Test
+    void settingsCanComeFromInitParamsAndContextParams() throws Exception {
+        context.contextParam("projectId", PROJECT_ID).contextParam("baseUrl", emulator.baseUrl());
+        DescopeAuthFilter filter = new DescopeAuthFilter();
+        filter.init(context.filterConfig(Map.of("publicBaseUrl", BASE, "landingMode", "direct")));
+        filters.add(filter);
+
+        assertThat(DescopeLinks.from(context.proxy())).isNotNull();
+        Exchange landing = browser().send(filter, new FakeRequest("GET", "/descope/verify").query("t=unknown-token"));
+        assertThat(landing.status()).isEqualTo(410);
+    }
+
+    @Test
+    void destroyUnpublishesDescopeLinks() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of());
+        filter.destroy();
+        filters.remove(filter);
+        assertThatThrownBy(() -> DescopeLinks.from(context.proxy())).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static DescopeClient client() {
+        return DescopeClient.create(DescopeClientConfig.builder().projectId(PROJECT_ID).baseUrl(emulator.baseUrl())
+                .build());
+    }
+}

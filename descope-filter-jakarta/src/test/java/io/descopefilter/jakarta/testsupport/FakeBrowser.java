@@ -1,0 +1,79 @@
+package io.descopefilter.jakarta.testsupport;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One browser talking to a filter: it keeps the cookies the filter sets (dropping expired ones) and its container
+ * session ID, and records what request, if any, reached the application behind the filter.
+ */
+public final class FakeBrowser {
+
+    /** What one request did. {@code app} is the request the application saw, or {@code null} when none. */
+    public record Exchange(FakeRequest request, FakeResponse response, HttpServletRequest app) {
+        public int status() {
+            return response.status();
+        }
+
+        public boolean reachedApp() {
+            return app != null;
+        }
+    }
+
+    private final FakeSessions containerSessions;
+    private final ServletContext context;
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private String sessionId;
+
+    public FakeBrowser(FakeSessions containerSessions, ServletContext context) {
+        this.containerSessions = containerSessions;
+        this.context = context;
+    }
+
+    public Exchange send(Filter filter, FakeRequest request) throws Exception {
+        cookies.forEach(request::cookie);
+        request.sessions(containerSessions, sessionId).servletContext(context);
+        FakeResponse response = new FakeResponse();
+        AtomicReference<HttpServletRequest> seen = new AtomicReference<>();
+        filter.doFilter(request.proxy(), response.proxy(), (req, res) -> seen.set((HttpServletRequest) req));
+        for (Cookie cookie : response.cookies()) {
+            if (cookie.getMaxAge() == 0) {
+                cookies.remove(cookie.getName());
+            } else {
+                cookies.put(cookie.getName(), cookie.getValue());
+            }
+        }
+        FakeSession session = request.session();
+        sessionId = session == null ? null : session.getId();
+        return new Exchange(request, response, seen.get());
+    }
+
+    public Optional<String> cookie(String name) {
+        return Optional.ofNullable(cookies.get(name));
+    }
+
+    public void setCookie(String name, String value) {
+        cookies.put(name, value);
+    }
+
+    /** The browser's container session ID, or {@code null}. */
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public void setSessionId(String id) {
+        this.sessionId = id;
+    }
+
+    /** The browser's live container session, or {@code null}. */
+    public FakeSession session() {
+        return sessionId == null ? null : containerSessions.find(sessionId);
+    }
+}

@@ -1,0 +1,32 @@
+package io.descopefilter.it.app;
+
+import io.descopefilter.core.client.DeliveryMethod;
+import io.descopefilter.jakarta.links.DescopeLinks;
+import io.descopefilter.jakarta.links.LinkSent;
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * The signed-in user's account page ({@code /app/account}, protected): {@code POST} with {@code action=email}
+ * and {@code newEmail}, or {@code action=phone} and {@code newPhone}, sends a link that confirms the change.
+ * CSRF-checked with the bean's token, like every form of the app.
+ */
+public class AccountServlet extends HttpServlet {
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        DescopeLinks links = DescopeLinks.from(getServletContext());
+        if (!links.isValidCsrf(request)) {
+            JsonResponses.write(response, 403, Json.createObjectBuilder().add("outcome", "CSRF").build());
+            return;
+        }
+        String next = request.getParameter("next");
+        LinkSent sent = "phone".equals(request.getParameter("action"))
+                ? links.updatePhone(request, DeliveryMethod.SMS, request.getParameter("newPhone"), next)
+                : links.updateEmail(request, request.getParameter("newEmail"), next);
+        LoginPageServlet.answer(response, sent, Json.createObjectBuilder());
+    }
+}

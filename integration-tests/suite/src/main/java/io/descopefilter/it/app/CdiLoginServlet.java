@@ -1,0 +1,46 @@
+package io.descopefilter.it.app;
+
+import io.descopefilter.core.client.DeliveryMethod;
+import io.descopefilter.core.client.LoginOptions;
+import io.descopefilter.jakarta.links.DescopeLinks;
+import io.descopefilter.jakarta.links.LinkPurpose;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * A login endpoint that gets {@link DescopeLinks} injected by CDI (Weld in the embedded containers):
+ * {@code GET /cdi/status} says whether injection happened; {@code POST /cdi/send} sends a magic link through the
+ * injected bean.
+ */
+public class CdiLoginServlet extends HttpServlet {
+
+    @Inject
+    private DescopeLinks links;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        JsonResponses.write(response, 200, Json.createObjectBuilder()
+                .add("injected", links != null)
+                .add("csrf", links == null ? "" : links.csrfToken(request, response))
+                .build());
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (links == null) {
+            JsonResponses.write(response, 500, Json.createObjectBuilder().add("outcome", "NOT_INJECTED").build());
+            return;
+        }
+        if (!links.isValidCsrf(request)) {
+            JsonResponses.write(response, 403, Json.createObjectBuilder().add("outcome", "CSRF").build());
+            return;
+        }
+        LoginPageServlet.answer(response, links.sendMagicLink(request, DeliveryMethod.EMAIL, LinkPurpose.SIGN_IN,
+                request.getParameter("loginId"), request.getParameter("next"), LoginOptions.NONE),
+                Json.createObjectBuilder());
+    }
+}

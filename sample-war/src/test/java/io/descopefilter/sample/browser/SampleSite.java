@@ -1,0 +1,51 @@
+package io.descopefilter.sample.browser;
+
+import io.descopefilter.emulator.DescopeEmulator;
+import io.descopefilter.sample.launcher.LaunchOptions;
+import io.descopefilter.sample.launcher.RunningSample;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The sample WAR just built, served by the launcher in dev mode (emulator alongside) on free ports, once per test
+ * class. The environment is given as empty, so a {@code DESCOPE_PROJECT_ID} on the machine never turns the tests
+ * towards a real Descope project.
+ */
+public final class SampleSite implements BeforeAllCallback, AfterAllCallback {
+
+    private RunningSample sample;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        String war = System.getProperty("sample.war");
+        if (war == null) {
+            throw new IllegalStateException("sample.war is not set: run the browser tests with ./mvnw verify, "
+                    + "which builds the WAR first");
+        }
+        sample = RunningSample.start(new LaunchOptions(Path.of(war), 0, 0, Map.of()));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (sample != null) {
+            sample.close();
+        }
+    }
+
+    /** {@code http://localhost:<port>} */
+    public String baseUrl() {
+        return sample.baseUrl();
+    }
+
+    public String outboxUrl() {
+        return sample.outboxUrl().orElseThrow();
+    }
+
+    public DescopeEmulator emulator() {
+        return sample.emulator().orElseThrow();
+    }
+}

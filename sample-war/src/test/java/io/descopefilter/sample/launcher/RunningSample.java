@@ -1,0 +1,120 @@
+package io.descopefilter.sample.launcher;
+
+import io.descopefilter.emulator.DescopeEmulator;
+import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The sample WAR served by embedded Jetty 12 (EE10) on 127.0.0.1, with the Descope emulator alongside in dev mode.
+ * {@link #close()} stops both.
+ */
+public final class RunningSample implements AutoCloseable {
+
+    private final Server server;
+    private final String baseUrl;
+    private final DevDescope dev;
+
+    private RunningSample(Server server, String baseUrl, DevDescope dev) {
+        this.server = server;
+        this.baseUrl = baseUrl;
+        this.dev = dev;
+    }
+
+    /**
+     * Binds the port, starts the emulator unless a Descope project is configured, then deploys the WAR.
+     *
+     * @throws PortInUseException when a port is taken
+     */
+    public static RunningSample start(LaunchOptions options) throws Exception {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(options.port());
+        server.addConnector(connector);
+        try {
+            // Bound before anything starts: the public base URL needs the real port (tests ask for port 0).
+            connector.open();
+        } catch (IOException e) {
+            if (e instanceof BindException || e.getCause() instanceof BindException) {
+                throw new PortInUseException("the sample application", options.port(), "sample.port", e);
+            }
+            throw e;
+        }
+        String baseUrl = "http://localhost:" + connector.getLocalPort();
+        DevDescope dev = null;
+        try {
+            Map<String, String> contextParameters = new LinkedHashMap<>();
+            if (options.descopeProjectId().isEmpty()) {
+                dev = DevDescope.start(options.emulatorPort(), baseUrl);
+                contextParameters.putAll(dev.contextParameters(baseUrl));
+            } else if (options.variable("DESCOPE_PUBLIC_BASE_URL").isEmpty()) {
+                // Everything else the filter reads from the DESCOPE_* environment variables itself.
+                contextParameters.put("publicBaseUrl", baseUrl);
+            }
+            server.setHandler(webApp(options, contextParameters));
+            server.start();
+            return new RunningSample(server, baseUrl, dev);
+        } catch (Exception | Error e) {
+            stopQuietly(server);
+            if (dev != null) {
+                dev.close();
+            }
+            throw e;
+        }
+    }
+
+    /** {@code http://localhost:<port>}, without a trailing slash. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The emulator, in dev mode. */
+    public Optional<DescopeEmulator> emulator() {
+        return Optional.ofNullable(dev).map(DevDescope::emulator);
+    }
+
+    /** The emulator's outbox page, in dev mode. */
+    public Optional<String> outboxUrl() {
+        return Optional.ofNullable(dev).map(DevDescope::outboxUrl);
+    }
+
+    /** Blocks until the server stops. */
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    @Override
+    public void close() {
+        stopQuietly(server);
+        if (dev != null) {
+            dev.close();
+        }
+    }
+
+    private static WebAppContext webApp(LaunchOptions options, Map<String, String> contextParameters) {
+        WebAppContext webApp = new WebAppContext();
+        webApp.setContextPath("/");
+        webApp.setWar(options.war().toAbsolutePath().toString());
+        // The container-side configuration of this deployment, like <Parameter> in Tomcat's context.xml.
+        contextParameters.forEach(webApp::setInitParameter);
+        // A filter that cannot start (missing or invalid setting) stops the launch instead of serving errors.
+        webApp.setThrowUnavailableOnStartupException(true);
+        return webApp;
+    }
+
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            System.getLogger(RunningSample.class.getName()).log(System.Logger.Level.WARNING,
+                    "Jetty did not stop cleanly: " + e);
+        }
+    }
+}
