@@ -136,7 +136,7 @@ public class DescopeAuthFilter implements Filter {
             return;
         }
         session.ifPresent(s -> request.setAttribute(RequestAttributes.SESSION, s));
-        chain.doFilter(new DescopeRequest(request, response, session.orElse(null), new RequestActions(parts, path)),
+        chain.doFilter(new DescopeRequest(request, response, session.orElse(null), parts.requestActions()),
                 response);
     }
 
@@ -173,16 +173,3 @@ public class DescopeAuthFilter implements Filter {
         parts.close();
     }
 
-    /** What {@link DescopeRequest#logout()} and {@link DescopeRequest#authenticate} do. */
-    private record RequestActions(FilterComponents parts, String path) implements DescopeRequest.Actions {
-        @Override
-        public void signOut(HttpServletRequest request, HttpServletResponse response) {
-            parts.signOut().signOut(request, response);
-        }
-
-        @Override
-        public void challenge(HttpServletRequest request, HttpServletResponse response) {
-            parts.challenge().send(request, response, path, null);
-        }
-    }
-}

@@ -5,6 +5,7 @@ import io.descopefilter.core.session.SessionRefresher;
 import io.descopefilter.core.session.SessionValidator;
 import io.descopefilter.jakarta.access.AccessPolicy;
 import io.descopefilter.jakarta.access.Challenge;
+import io.descopefilter.jakarta.access.RequestPath;
 import io.descopefilter.jakarta.config.FilterConfiguration;
 import io.descopefilter.jakarta.config.Routes;
 import io.descopefilter.jakarta.landing.EnchantedLanding;
@@ -16,14 +17,18 @@ import io.descopefilter.jakarta.links.LinkService;
 import io.descopefilter.jakarta.links.SendLimiter;
 import io.descopefilter.jakarta.logout.LogoutEndpoint;
 import io.descopefilter.jakarta.poll.EnchantedPoll;
+import io.descopefilter.jakarta.principal.DescopeRequest;
 import io.descopefilter.jakarta.session.SessionResolver;
 import io.descopefilter.jakarta.session.SessionStore;
 import io.descopefilter.jakarta.session.SignIn;
 import io.descopefilter.jakarta.session.SignOut;
 import io.descopefilter.jakarta.web.CsrfTokens;
 import io.descopefilter.jakarta.web.ErrorPages;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Everything one {@link DescopeAuthFilter} works with, built once from its configuration. The only place that
@@ -39,11 +44,11 @@ record FilterComponents(
         LandingFlow enchantedLanding,
         EnchantedPoll poll,
         LogoutEndpoint logout,
-        SignOut signOut,
+        DescopeRequest.Actions requestActions,
         DescopeLinks links) implements AutoCloseable {
 
     /** How long a request waits for another request's refresh of the same token (SE-10). */
-    private static final java.time.Duration REFRESH_WAIT = java.time.Duration.ofSeconds(5);
+    private static final Duration REFRESH_WAIT = Duration.ofSeconds(5);
 
     static FilterComponents build(FilterConfiguration config, Clock clock) {
         DescopeClient client = DescopeClient.create(config.client());
@@ -78,15 +83,28 @@ record FilterComponents(
                 config.sendLimits().window(), clock);
         LinkService links = new LinkService(client, store, csrf, limiter, config.clientAddress(),
                 config.publicBaseUrl(), routes, clock);
+        Challenge challenge = new Challenge(config.publicBaseUrl(), routes.loginPage());
 
         return new FilterComponents(client,
                 new SessionResolver(store, validator, refresher, config.acceptBearer()),
                 new AccessPolicy(routes, config.publicPaths(), config.protectedPaths()),
-                new Challenge(config.publicBaseUrl(), routes.loginPage()),
-                routes, linkLanding, enchantedLanding,
+                challenge, routes, linkLanding, enchantedLanding,
                 new EnchantedPoll(client, validator, signIn, clock),
                 new LogoutEndpoint(signOut, csrf, errors, config.publicBaseUrl(), routes.afterLogoutPath()),
-                signOut, new DescopeLinks(links));
+                new RequestActions(signOut, challenge), new DescopeLinks(links));
+    }
+
+    /** What {@link DescopeRequest#logout()} and {@link DescopeRequest#authenticate} do; one per filter. */
+    private record RequestActions(SignOut signOut, Challenge challenge) implements DescopeRequest.Actions {
+        @Override
+        public void signOut(HttpServletRequest request, HttpServletResponse response) {
+            signOut.signOut(request, response);
+        }
+
+        @Override
+        public void challenge(HttpServletRequest request, HttpServletResponse response) {
+            challenge.send(request, response, RequestPath.of(request), null);
+        }
     }
 
     @Override

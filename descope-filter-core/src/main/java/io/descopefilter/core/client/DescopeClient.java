@@ -65,7 +65,7 @@ public final class DescopeClient implements AutoCloseable {
     public LinkSent magicLinkSignIn(DeliveryMethod method, String loginId, String redirectUri, LoginOptions options,
                                     String refreshJwt) {
         return post(MAGIC_LINK + "/signin/" + pathOf(method), signInAuthorization(options, refreshJwt),
-                signInBody(method, loginId, redirectUri, options), LinkSent.class);
+                signInBody(InputChecks.loginId(loginId), redirectUri, options), LinkSent.class);
     }
 
     /** {@code POST /v1/auth/magiclink/signup/{method}} without options. */
@@ -90,7 +90,7 @@ public final class DescopeClient implements AutoCloseable {
                                         LoginOptions options) {
         rejectSessionOptions(options, "sign-up-or-in");
         return post(MAGIC_LINK + "/signup-in/" + pathOf(method), bearer(),
-                signInBody(method, loginId, redirectUri, options), LinkSent.class);
+                signInBody(InputChecks.address(method, loginId, "loginId"), redirectUri, options), LinkSent.class);
     }
 
     /** {@code POST /v1/auth/magiclink/verify}: exchanges the link's {@code t} token (or an embedded-link token). */
@@ -138,7 +138,7 @@ public final class DescopeClient implements AutoCloseable {
     public EnchantedLinkResponse enchantedLinkSignIn(String loginId, String redirectUri, LoginOptions options,
                                                      String refreshJwt) {
         return requirePendingRef(post(ENCHANTED_LINK + "/signin/email", signInAuthorization(options, refreshJwt),
-                signInBody(DeliveryMethod.EMAIL, loginId, redirectUri, options), EnchantedLinkResponse.class),
+                signInBody(InputChecks.loginId(loginId), redirectUri, options), EnchantedLinkResponse.class),
                 ENCHANTED_LINK + "/signin/email");
     }
 
@@ -164,8 +164,8 @@ public final class DescopeClient implements AutoCloseable {
     public EnchantedLinkResponse enchantedLinkSignUpOrIn(String loginId, String redirectUri, LoginOptions options) {
         rejectSessionOptions(options, "sign-up-or-in");
         return requirePendingRef(post(ENCHANTED_LINK + "/signup-in/email", bearer(),
-                signInBody(DeliveryMethod.EMAIL, loginId, redirectUri, options), EnchantedLinkResponse.class),
-                ENCHANTED_LINK + "/signup-in/email");
+                signInBody(InputChecks.email(loginId, "loginId"), redirectUri, options),
+                EnchantedLinkResponse.class), ENCHANTED_LINK + "/signup-in/email");
     }
 
     /** {@code POST /v1/auth/enchantedlink/verify}: marks the link as clicked; the session goes to the poller. */
@@ -285,10 +285,12 @@ public final class DescopeClient implements AutoCloseable {
         return InputChecks.required(method, "method").pathSegment();
     }
 
-    private LinkSignInBody signInBody(DeliveryMethod method, String loginId, String redirectUri,
-                                      LoginOptions options) {
-        return new LinkSignInBody(InputChecks.address(method, loginId, "loginId"),
-                InputChecks.redirectUri(redirectUri), sentOptions(options));
+    /**
+     * Sign-in takes any login ID (Descope delivers to the user's address on file for the channel); sign-up-or-in
+     * may create the user, so there the login ID must itself be the address and the caller checks it as such.
+     */
+    private LinkSignInBody signInBody(String checkedLoginId, String redirectUri, LoginOptions options) {
+        return new LinkSignInBody(checkedLoginId, InputChecks.redirectUri(redirectUri), sentOptions(options));
     }
 
     /** Sign-up repeats the delivery address at top level, in the field named after the channel (contract §2). */

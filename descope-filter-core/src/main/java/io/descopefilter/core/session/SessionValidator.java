@@ -24,8 +24,8 @@ import java.util.Set;
  * {@code nbf}, {@code iat}, {@code aud} (when configured) and {@code drn}, each with strict JSON types. Any
  * exception or error on the way is a rejection.
  *
- * <p>Accepted session JWTs are remembered by their exact text, so a repeated request costs a map lookup instead
- * of an RSA verification.
+ * <p>Accepted session JWTs are remembered by their exact text, so a repeated request costs a table lookup and a
+ * string comparison instead of an RSA verification.
  */
 public final class SessionValidator {
 
@@ -76,7 +76,8 @@ public final class SessionValidator {
             Verified outcome = verifyOrThrow(sessionJwt, TokenKind.SESSION);
             if (outcome.result.isValid()) {
                 long validUntil = expiryDeadline(outcome.result.session().orElseThrow().expiresAt());
-                verified.put(sessionJwt, new VerifiedTokenCache.Entry(outcome.result, outcome.key, validUntil));
+                verified.put(new VerifiedTokenCache.Entry(sessionJwt, outcome.result, outcome.key, validUntil),
+                        clock.millis());
             }
             return outcome.result;
         } catch (Throwable t) {

@@ -24,7 +24,8 @@ import java.util.concurrent.Executor;
  * @param outageTolerance        how long after its TTL the last good key set still serves when fetches fail
  *                               (default 1 h); afterwards validation fails closed
  * @param keyFetchWait           longest time a caller waits for an in-flight key fetch (default 5 s)
- * @param verifiedTokenCacheSize most session JWTs remembered as verified; 0 turns the cache off (default 10 000)
+ * @param verifiedTokenCacheSize how many verified session JWTs are remembered (rounded up to a power of two);
+ *                               0 turns the cache off (default 10 000)
  * @param clock                  time source (default UTC system clock)
  * @param keyFetchExecutor       runs key fetches (default: a new daemon thread per fetch, as fetches are rare)
  */

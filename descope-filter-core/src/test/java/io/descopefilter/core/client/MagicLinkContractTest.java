@@ -70,6 +70,16 @@ class MagicLinkContractTest {
     }
 
     @Test
+    void smsSignInByEmailLoginIdDeliversToThePhoneOnFile() {
+        LinkSent sent = client.magicLinkSignIn(DeliveryMethod.SMS, ALICE, REDIRECT_URI);
+
+        OutboxMessage message = emulator.outbox().latestTo(TestEmulator.ALICE_PHONE).orElseThrow();
+        assertThat(sent.maskedPhone()).isNotBlank().isNotEqualTo(TestEmulator.ALICE_PHONE);
+        assertThat(message.channel()).isEqualTo("sms");
+        assertThat(client.magicLinkVerify(message.firstLink().token()).user().email()).isEqualTo(ALICE);
+    }
+
+    @Test
     void signInWithoutRedirectUriUsesTheProjectDefault() {
         client.magicLinkSignIn(DeliveryMethod.EMAIL, ALICE, null);
 

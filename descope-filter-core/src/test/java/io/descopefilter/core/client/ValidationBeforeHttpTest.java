@@ -72,7 +72,7 @@ class ValidationBeforeHttpTest {
 
     @Test
     void malformedEmailIsRejectedOnTheEmailChannel() {
-        assertRejectedBeforeHttp(() -> client.magicLinkSignIn(DeliveryMethod.EMAIL, "alice", REDIRECT_URI),
+        assertRejectedBeforeHttp(() -> client.magicLinkSignUpOrIn(DeliveryMethod.EMAIL, "alice", REDIRECT_URI),
                 "email address");
         assertRejectedBeforeHttp(() -> client.magicLinkSignUp(DeliveryMethod.EMAIL, "alice@", REDIRECT_URI, null),
                 "email address");
@@ -85,7 +85,6 @@ class ValidationBeforeHttpTest {
     @Test
     void phoneNotInE164IsRejectedOnPhoneChannels() {
         for (DeliveryMethod method : List.of(DeliveryMethod.SMS, DeliveryMethod.WHATSAPP, DeliveryMethod.VOICE)) {
-            assertRejectedBeforeHttp(() -> client.magicLinkSignIn(method, "555-0100", REDIRECT_URI), "E.164");
             assertRejectedBeforeHttp(() -> client.magicLinkSignUp(method, "+0155555", REDIRECT_URI, null), "E.164");
             assertRejectedBeforeHttp(() -> client.magicLinkSignUpOrIn(method, ALICE, REDIRECT_URI), "E.164");
         }
