@@ -17,7 +17,7 @@ public record RateLimit(int perLoginIdLimit, Duration perLoginIdWindow, int perC
         if (perLoginIdLimit < 0 || perClientLimit < 0) {
             throw new IllegalArgumentException("limits must not be negative");
         }
-        if (perLoginIdWindow.compareTo(Duration.ofSeconds(1)) < 0 || perClientWindow.compareTo(Duration.ofSeconds(1)) < 0) {
+        if (perLoginIdWindow.getSeconds() < 1 || perClientWindow.getSeconds() < 1) {
             throw new IllegalArgumentException("windows must be at least one second");
         }
     }

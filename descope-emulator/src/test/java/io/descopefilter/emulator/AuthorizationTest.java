@@ -57,7 +57,8 @@ class AuthorizationTest {
     void theKeysEndpointNeedsTheProjectInHeaderAndPath() {
         assertThat(client.get("/v2/keys/" + TestEmulators.PROJECT_ID, client.project()).status()).isEqualTo(200);
         assertThat(client.get("/v2/keys/" + OTHER_PROJECT, client.project()).status()).isEqualTo(401);
-        assertThat(client.get("/v2/keys/" + TestEmulators.PROJECT_ID, "Bearer " + OTHER_PROJECT).status()).isEqualTo(401);
+        assertThat(client.get("/v2/keys/" + TestEmulators.PROJECT_ID, "Bearer " + OTHER_PROJECT).status())
+                .isEqualTo(401);
         assertThat(client.get("/v2/keys/" + TestEmulators.PROJECT_ID, null).status()).isEqualTo(401);
     }
 

@@ -59,7 +59,8 @@ class EnchantedLinkTest {
                 .allSatisfy(id -> assertThat(Integer.parseInt(id)).isBetween(10, 99))
                 .contains(response.getString("linkId"));
         assertThat(message.links()).extracting(OutboxLink::token).doesNotHaveDuplicates();
-        assertThat(message.links()).allSatisfy(link -> assertThat(message.body()).contains(link.linkId() + ": " + link.url()));
+        assertThat(message.links())
+                .allSatisfy(link -> assertThat(message.body()).contains(link.linkId() + ": " + link.url()));
     }
 
     @Test

@@ -36,6 +36,10 @@ class KeyRotationTest {
         return JWKSet.parse(reply.body());
     }
 
+    private Reply refresh(EmulatorTokens tokens) {
+        return client.post("/v1/auth/refresh", client.refresh(tokens.refreshJwt()), null);
+    }
+
     private List<String> kids() throws Exception {
         return jwks().getKeys().stream().map(JWK::getKeyID).toList();
     }
@@ -65,14 +69,13 @@ class KeyRotationTest {
         assertThat(kids()).containsExactlyInAnyOrder(oldKid, newKid);
         EmulatorTokens newTokens = emulator.issueSession("alice@example.com");
         assertThat(SignedJWT.parse(newTokens.sessionJwt()).getHeader().getKeyID()).isEqualTo(newKid);
-        assertThat(client.post("/v1/auth/refresh", client.refresh(oldTokens.refreshJwt()), null).status()).isEqualTo(200);
+        assertThat(refresh(oldTokens).status()).isEqualTo(200);
 
         emulator.retireOldKeys();
 
         assertThat(kids()).containsExactly(newKid);
-        assertThat(client.post("/v1/auth/refresh", client.refresh(oldTokens.refreshJwt()), null).errorCode())
-                .isEqualTo("E061004");
-        assertThat(client.post("/v1/auth/refresh", client.refresh(newTokens.refreshJwt()), null).status()).isEqualTo(200);
+        assertThat(refresh(oldTokens).errorCode()).isEqualTo("E061004");
+        assertThat(refresh(newTokens).status()).isEqualTo(200);
     }
 
     @Test

@@ -143,7 +143,8 @@ class MagicLinkTest {
 
     @Test
     void signInOfAnUnknownUserFailsWithUserNotFound() {
-        Reply reply = client.post("/v1/auth/magiclink/signin/email", client.project(), body("loginId", "nobody@example.com"));
+        Reply reply = client.post("/v1/auth/magiclink/signin/email", client.project(),
+                body("loginId", "nobody@example.com"));
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.errorCode()).isEqualTo("E062108");
@@ -201,13 +202,15 @@ class MagicLinkTest {
         OutboxMessage message = emulator.outbox().latestTo("+15555550100").orElseThrow();
         assertThat(message.channel()).isEqualTo(channel);
         JsonObject session = flows.verifyMagicLink(message.firstLink().token()).json();
-        assertThat(Jwts.claims(client, session.getString("sessionJwt")).getStringListClaim("amr")).containsExactly(channel);
+        assertThat(Jwts.claims(client, session.getString("sessionJwt")).getStringListClaim("amr"))
+                .containsExactly(channel);
         assertThat(session.getJsonObject("user").getBoolean("verifiedPhone")).isTrue();
     }
 
     @Test
     void anUnknownDeliveryMethodIsABadRequest() {
-        Reply reply = client.post("/v1/auth/magiclink/signin/pigeon", client.project(), body("loginId", "a@example.com"));
+        Reply reply = client.post("/v1/auth/magiclink/signin/pigeon", client.project(),
+                body("loginId", "a@example.com"));
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.errorCode()).isEqualTo("E011004");

@@ -38,9 +38,11 @@ class ManagementTest {
     void userCreateAnswersTheResponseUserAndTheUserCanSignIn() {
         Reply reply = client.post("/v1/mgmt/user/create", client.management(),
                 "{\"loginId\":\"alice@example.com\",\"email\":\"alice@example.com\",\"verifiedEmail\":true,"
-                        + "\"phone\":\"+15555550100\",\"verifiedPhone\":true,\"displayName\":\"Alice\",\"givenName\":\"\","
+                        + "\"phone\":\"+15555550100\",\"verifiedPhone\":true,\"displayName\":\"Alice\","
+                        + "\"givenName\":\"\","
                         + "\"roleNames\":[\"admin\"],\"userTenants\":[{\"tenantId\":\"t1\",\"tenantName\":\"Tenant 1\","
-                        + "\"roleNames\":[\"editor\"]}],\"customAttributes\":{\"tier\":2},\"picture\":\"\",\"test\":false,"
+                        + "\"roleNames\":[\"editor\"]}],\"customAttributes\":{\"tier\":2},\"picture\":\"\","
+                        + "\"test\":false,"
                         + "\"additionalIdentifiers\":[],\"ssoAppIDs\":[]}");
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
@@ -68,7 +70,8 @@ class ManagementTest {
     @Test
     void embeddedLinkCustomClaimsLandInTheSessionJwt() throws Exception {
         flows.createUser("alice@example.com");
-        String token = embeddedToken("{\"loginId\":\"alice@example.com\",\"customClaims\":{\"role\":\"kiosk\",\"level\":2}}");
+        String token = embeddedToken(
+                "{\"loginId\":\"alice@example.com\",\"customClaims\":{\"role\":\"kiosk\",\"level\":2}}");
 
         Reply session = flows.verifyMagicLink(token);
 

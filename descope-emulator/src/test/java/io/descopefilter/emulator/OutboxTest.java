@@ -71,7 +71,8 @@ class OutboxTest {
         JsonArray filtered = client.get("/emulator/outbox?to=first%40example.com", null).jsonArray();
 
         assertThat(filtered).hasSize(2);
-        assertThat(filtered.getValuesAs(JsonObject.class)).allSatisfy(m -> assertThat(m.getString("to")).isEqualTo("first@example.com"));
+        assertThat(filtered.getValuesAs(JsonObject.class))
+                .allSatisfy(m -> assertThat(m.getString("to")).isEqualTo("first@example.com"));
         assertThat(emulator.outbox().messagesTo("second@example.com")).hasSize(1);
     }
 
@@ -85,7 +86,8 @@ class OutboxTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).startsWith("text/html");
         assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'");
-        assertThat(page.body()).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;@example.com");
+        assertThat(page.body()).doesNotContain("<script>")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;@example.com");
         assertThat(page.body()).contains("<a href=\"" + TestEmulators.REDIRECT + "?t=");
         assertThat(page.body()).doesNotContain("src=\"http").doesNotContain("<link");
         String linkId = emulator.outbox().latestTo("e@example.com").orElseThrow().links().get(0).linkId();

@@ -64,7 +64,8 @@ class RedirectPolicyTest {
     void withoutUriAndWithoutDefaultTheUriIsRequired() {
         start(TestEmulators.builder().defaultRedirectUrl(null));
 
-        Reply reply = client.post("/v1/auth/magiclink/signin/email", client.project(), body("loginId", "alice@example.com"));
+        Reply reply = client.post("/v1/auth/magiclink/signin/email", client.project(),
+                body("loginId", "alice@example.com"));
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.errorCode()).isEqualTo("E011003");

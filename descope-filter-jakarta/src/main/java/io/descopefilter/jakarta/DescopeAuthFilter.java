@@ -172,4 +172,4 @@ public class DescopeAuthFilter implements Filter {
         }
         parts.close();
     }
-
+}

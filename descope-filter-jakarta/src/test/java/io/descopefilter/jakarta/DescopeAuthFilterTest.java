@@ -466,6 +466,47 @@ class DescopeAuthFilterTest {
     }
 
     @Test
+    void el_anUnknownAddressGetsADecoyThatStaysPendingUntilItExpires() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of());
+        FakeBrowser desktop = browser();
+        Exchange page = desktop.send(filter, new FakeRequest("POST", "/login"));
+        EnchantedLinkStarted answer = DescopeLinks.from(context.proxy()).startEnchantedLink(page.request().proxy(),
+                LinkPurpose.SIGN_IN, "nobody@example.com", null, null);
+        desktop.setSessionId(page.request().session().getId());
+
+        assertThat(answer.outcome()).isEqualTo(SendOutcome.ACCEPTED);
+        assertThat(answer.linkId()).matches("[0-9]{2}");
+        assertThat(emulator.outbox().messagesTo("nobody@example.com")).isEmpty();
+        assertThat(desktop.send(filter, new FakeRequest("GET", "/descope/poll")).response().body())
+                .isEqualTo("{\"status\":\"pending\"}");
+
+        filterClock.advance(Duration.ofMinutes(11));
+        assertThat(desktop.send(filter, new FakeRequest("GET", "/descope/poll")).response().body())
+                .isEqualTo("{\"status\":\"expired\"}");
+        assertThat(desktop.send(filter, new FakeRequest("GET", "/descope/poll")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void updateEmailSendsAConfirmationLinkToTheNewAddressForTheSignedInUserOnly() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of());
+        emulator.createUser(EmulatorUser.builder("carol@example.com").build());
+        FakeBrowser browser = browser();
+        signIn(filter, browser, "carol@example.com", null);
+        DescopeLinks links = DescopeLinks.from(context.proxy());
+
+        Exchange account = browser.send(filter, new FakeRequest("POST", "/account"));
+        LinkSent sent = links.updateEmail(account.app(), "carol.new@example.com", "/account");
+        LinkSent anonymous = links.updateEmail(browser().send(filter, new FakeRequest("GET", "/login")).app(),
+                "carol.other@example.com", null);
+
+        assertThat(sent.outcome()).isEqualTo(SendOutcome.ACCEPTED);
+        assertThat(anonymous.outcome()).isEqualTo(SendOutcome.NOT_SIGNED_IN);
+        Exchange confirmed = openAndConfirm(filter, browser, latestLinkTo("carol.new@example.com"));
+        assertThat(confirmed.status()).isEqualTo(303);
+        assertThat(confirmed.response().header("Location")).isEqualTo(BASE + "/account");
+    }
+
+    @Test
     void rl12_missingSettingsStopTheFilterFromStarting() {
         DescopeAuthFilter filter = new DescopeAuthFilter();
         assertThatThrownBy(() -> filter.init(context.filterConfig(Map.of("publicBaseUrl", BASE))))

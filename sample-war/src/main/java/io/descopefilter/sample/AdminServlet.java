@@ -22,14 +22,14 @@ public final class AdminServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Page page = new Page(request, response);
-        String name = SignedInUser.of(request).map(SignedInUser::displayName).orElse("");
+        String asName = SignedInUser.of(request).map(SignedInUser::asName).orElse("");
         if (!request.isUserInRole(ADMIN_ROLE)) {
             page.send(HttpServletResponse.SC_FORBIDDEN, "Admins only", """
                     <h1>Admins only</h1>
-                    <p class="lead">You are signed in as <strong>%s</strong>, but this page needs the role
-                    <code>admin</code>, which your account does not have.</p>
+                    <p class="lead">You are signed in%s, but this page needs the role <code>admin</code>, which
+                    your account does not have.</p>
                     <p><a href="%s">Back to your dashboard</a></p>
-                    """.formatted(Encode.forHtml(name), Encode.forHtmlAttribute(page.url("/app/"))));
+                    """.formatted(asName, Encode.forHtmlAttribute(page.url("/app/"))));
             return;
         }
         String permissions = SignedInUser.of(request).map(DescopePrincipal::permissions).orElseThrow().stream()
@@ -37,8 +37,8 @@ public final class AdminServlet extends HttpServlet {
                 .collect(Collectors.joining(" "));
         page.send(HttpServletResponse.SC_OK, "Admin", """
                 <h1>Admin area</h1>
-                <p class="lead">Welcome, <strong>%s</strong>. You see this page because your session token gives you
-                the role <code>admin</code>: the page asked <code>request.isUserInRole("admin")</code>.</p>
+                <p class="lead">You are signed in%s and see this page because your session token gives you the
+                role <code>admin</code>: the page asked <code>request.isUserInRole("admin")</code>.</p>
                 <section class="card wide">
                 <h2>How this page is protected</h2>
                 <ol>
@@ -48,7 +48,7 @@ public final class AdminServlet extends HttpServlet {
                 </ol>
                 <p>Your permissions: %s</p>
                 </section>
-                """.formatted(Encode.forHtml(name), permissions.isEmpty() ? "<span class=\"muted\">none</span>"
+                """.formatted(asName, permissions.isEmpty() ? "<span class=\"muted\">none</span>"
                 : permissions));
     }
 }

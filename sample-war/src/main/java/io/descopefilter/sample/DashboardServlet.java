@@ -47,7 +47,7 @@ public final class DashboardServlet extends HttpServlet {
         }
         DescopePrincipal user = signedIn.get();
         page.send(HttpServletResponse.SC_OK, "Dashboard", """
-                <h1>Hello, %s</h1>
+                <h1>%s</h1>
                 <p class="lead">You are signed in. This page is protected: DescopeAuthFilter validated your session
                 before the page saw your request, and the page reads who you are from the request's principal.</p>
                 <section class="card wide">
@@ -64,7 +64,8 @@ public final class DashboardServlet extends HttpServlet {
                 <p class="muted">Name, email and login IDs are in the session token only if your Descope project's
                 JWT template adds them.</p>
                 </section>
-                """.formatted(Encode.forHtml(SignedInUser.displayName(user)), Encode.forHtml(user.getName()),
+                """.formatted(SignedInUser.name(user).map(name -> "Hello, " + Encode.forHtml(name)).orElse("Your dashboard"),
+                Encode.forHtml(user.getName()),
                 orNotInToken(user.displayName()), badges(user.loginIds(), NOT_IN_TOKEN), badges(user.roles(), NONE),
                 tenants(user), methods(user.session().authenticationMethods()),
                 Encode.forHtml(TIME.format(user.session().expiresAt()))));

@@ -16,8 +16,7 @@ public final class HomeServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Page page = new Page(request, response);
         String start = SignedInUser.of(request)
-                .map(user -> "<p>You are signed in as <strong>" + Encode.forHtml(SignedInUser.displayName(user))
-                        + "</strong>. <a class=\"button\" href=\"" + Encode.forHtmlAttribute(page.url("/app/"))
+                .map(user -> "<p>You are signed in" + SignedInUser.asName(user) + ". <a class=\"button\" href=\"" + Encode.forHtmlAttribute(page.url("/app/"))
                         + "\">Open your dashboard</a></p>")
                 .orElse("<p><a class=\"button\" href=\"" + Encode.forHtmlAttribute(page.url("/login"))
                         + "\">Sign in</a> or open a protected page below: you will come back to it after signing "

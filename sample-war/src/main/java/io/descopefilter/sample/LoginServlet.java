@@ -138,9 +138,9 @@ public final class LoginServlet extends HttpServlet {
                 ? "No password needed: we send you a link, you open it, you are in."
                 : "Please sign in to continue. No password needed: we send you a link, you open it, you are in.";
         String alreadySignedIn = SignedInUser.of(request).map(user -> """
-                <p class="notice">You are signed in as <strong>%s</strong>. <a href="%s">Go to your dashboard</a>,
+                <p class="notice">You are signed in%s. <a href="%s">Go to your dashboard</a>,
                 or sign in as someone else below.</p>
-                """.formatted(Encode.forHtml(SignedInUser.displayName(user)),
+                """.formatted(SignedInUser.asName(user),
                 Encode.forHtmlAttribute(page.url("/app/")))).orElse("");
         String hidden = page.csrfField() + "<input type=\"hidden\" name=\"next\" value=\""
                 + Encode.forHtmlAttribute(next) + "\">";

@@ -108,7 +108,7 @@ final class Page {
         if (user.isEmpty()) {
             return link("/login", "Sign in", "button");
         }
-        return "<span>Signed in as <strong>" + Encode.forHtml(SignedInUser.displayName(user.get())) + "</strong></span>"
+        return "<span>Signed in" + SignedInUser.asName(user.get()) + "</span>"
                 + buttonForm(LOGOUT_PATH, "Sign out", "secondary");
     }
 

@@ -2,6 +2,7 @@ package io.descopefilter.sample;
 
 import io.descopefilter.jakarta.principal.DescopePrincipal;
 import jakarta.servlet.http.HttpServletRequest;
+import org.owasp.encoder.Encode;
 
 import java.util.Optional;
 
@@ -18,17 +19,23 @@ final class SignedInUser {
     }
 
     /**
-     * The friendliest name the session offers: display name, email, first login ID, else the user ID. Name, email
-     * and login IDs are in the session JWT only when the project's JWT template adds them.
+     * The friendliest name the session offers: display name, email or first login ID. The session JWT carries them
+     * only when the Descope project's JWT template adds them; the user ID alone is no name to greet anyone with.
      */
-    static String displayName(DescopePrincipal user) {
+    static Optional<String> name(DescopePrincipal user) {
         if (present(user.displayName())) {
-            return user.displayName();
+            return Optional.of(user.displayName());
         }
         if (present(user.email())) {
-            return user.email();
+            return Optional.of(user.email());
         }
-        return user.loginIds().isEmpty() ? user.getName() : user.loginIds().get(0);
+        return user.loginIds().stream().filter(SignedInUser::present).findFirst();
+    }
+
+    /** "as <strong>name</strong>" when there is a name, else nothing; for "You are signed in …". */
+    static String asName(DescopePrincipal user) {
+        return name(user).map(name -> " as <strong>" + Encode.forHtml(name) + "</strong>")
+                .orElse("");
     }
 
     private static boolean present(String value) {

@@ -38,7 +38,8 @@ final class EnchantedLinkEndpoints {
         return List.of(
                 new Route("POST", BASE + "/signup/email", Access.PROJECT, request -> send(Mode.SIGN_UP, request)),
                 new Route("POST", BASE + "/signin/email", Access.PROJECT, request -> send(Mode.SIGN_IN, request)),
-                new Route("POST", BASE + "/signup-in/email", Access.PROJECT, request -> send(Mode.SIGN_UP_OR_IN, request)),
+                new Route("POST", BASE + "/signup-in/email", Access.PROJECT,
+                        request -> send(Mode.SIGN_UP_OR_IN, request)),
                 new Route("POST", BASE + "/verify", Access.PROJECT, this::verify),
                 new Route("POST", BASE + "/pending-session", Access.PROJECT, this::pendingSession),
                 new Route("POST", BASE + "/update/email", Access.PROJECT,
@@ -62,6 +63,7 @@ final class EnchantedLinkEndpoints {
     private ApiResponse deliver(LinkPreparation.PreparedLink link) {
         LinkSender.EnchantedSend sent = sender.sendEnchantedLinks(link.address(), link.redirectUri(), link.grant(),
                 link.change());
-        return ApiResponse.json(new EnchantedLinkBody(sent.pendingRef(), sent.linkId(), Masking.email(link.address())));
+        return ApiResponse.json(
+                new EnchantedLinkBody(sent.pendingRef(), sent.linkId(), Masking.email(link.address())));
     }
 }

@@ -69,7 +69,8 @@ final class FaultEndpoints {
         return switch (value) {
             case "malformed" -> Fault.BodyDamage.MALFORMED;
             case "truncated" -> Fault.BodyDamage.TRUNCATED;
-            default -> throw new ApiException(ErrorCode.INVALID_ARGUMENT, "body must be \"malformed\" or \"truncated\"");
+            default -> throw new ApiException(ErrorCode.INVALID_ARGUMENT,
+                    "body must be \"malformed\" or \"truncated\"");
         };
     }
 

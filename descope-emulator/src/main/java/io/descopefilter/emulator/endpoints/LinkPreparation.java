@@ -67,7 +67,8 @@ final class LinkPreparation {
         StoredUser user = users.byLoginId(body.loginId())
                 .orElseThrow(() -> new ApiException(ErrorCode.USER_NOT_FOUND, "Cannot find user"));
         logins.requireSameUser(user, session);
-        if (body.addToLoginIds() && users.byLoginId(newAddress).filter(o -> !o.userId().equals(user.userId())).isPresent()) {
+        boolean takenByOther = users.byLoginId(newAddress).filter(o -> !o.userId().equals(user.userId())).isPresent();
+        if (body.addToLoginIds() && takenByOther) {
             throw new ApiException(ErrorCode.USER_ALREADY_EXISTS, "The new login ID belongs to another user");
         }
         SessionGrant grant = new SessionGrant(user.userId(), List.of(channel.wireName()),

@@ -33,9 +33,11 @@ final class MagicLinkEndpoints {
         return List.of(
                 new Route("POST", BASE + "/signup/{method}", Access.PROJECT, request -> send(Mode.SIGN_UP, request)),
                 new Route("POST", BASE + "/signin/{method}", Access.PROJECT, request -> send(Mode.SIGN_IN, request)),
-                new Route("POST", BASE + "/signup-in/{method}", Access.PROJECT, request -> send(Mode.SIGN_UP_OR_IN, request)),
+                new Route("POST", BASE + "/signup-in/{method}", Access.PROJECT,
+                        request -> send(Mode.SIGN_UP_OR_IN, request)),
                 new Route("POST", BASE + "/verify", Access.PROJECT, this::verify),
-                new Route("POST", BASE + "/update/email", Access.PROJECT, request -> update(DeliveryChannel.EMAIL, request)),
+                new Route("POST", BASE + "/update/email", Access.PROJECT,
+                        request -> update(DeliveryChannel.EMAIL, request)),
                 new Route("POST", BASE + "/update/phone/{method}", Access.PROJECT, this::updatePhone));
     }
 

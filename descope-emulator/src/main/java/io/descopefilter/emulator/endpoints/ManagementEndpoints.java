@@ -84,7 +84,8 @@ final class ManagementEndpoints {
                 optionalAddress(user.string("phone"), false), body.bool("phoneVerified"), user.string("name"),
                 user.string("givenName"), user.string("middleName"), user.string("familyName"), List.of(), List.of(),
                 tenants, Map.of()));
-        SessionGrant grant = new SessionGrant(created.userId(), EMBEDDED_AMR, options.customClaims(), options.tenantId());
+        SessionGrant grant = new SessionGrant(created.userId(), EMBEDDED_AMR, options.customClaims(),
+                options.tenantId());
         return ApiResponse.json(new EmbeddedLinkBody(sender.embeddedToken(grant, timeout)));
     }
 
@@ -101,7 +102,8 @@ final class ManagementEndpoints {
             return null;
         }
         if (email ? !Addresses.isEmail(value.trim()) : !Addresses.isPhone(value.trim())) {
-            throw new ApiException(ErrorCode.INVALID_ARGUMENT, email ? "The email is not valid" : "The phone is not valid");
+            throw new ApiException(ErrorCode.INVALID_ARGUMENT,
+                    email ? "The email is not valid" : "The phone is not valid");
         }
         return value.trim();
     }

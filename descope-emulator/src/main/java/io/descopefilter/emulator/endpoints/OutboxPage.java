@@ -12,7 +12,8 @@ final class OutboxPage {
             h1{font-size:1.4rem}.empty{color:#59636e}
             article{border:1px solid #d1d9e0;border-radius:6px;padding:.75rem 1rem;margin:0 0 1rem}
             header{display:flex;gap:1rem;flex-wrap:wrap;font-size:.9rem;color:#59636e}
-            h2{font-size:1.05rem;margin:.4rem 0}pre{white-space:pre-wrap;word-break:break-all;background:#f6f8fa;padding:.5rem}
+            h2{font-size:1.05rem;margin:.4rem 0}
+            pre{white-space:pre-wrap;word-break:break-all;background:#f6f8fa;padding:.5rem}
             .channel{font-weight:600;text-transform:uppercase}ul{padding-left:1.2rem}
             .number{display:inline-block;min-width:2.2rem;font-weight:700}a{word-break:break-all}""";
 

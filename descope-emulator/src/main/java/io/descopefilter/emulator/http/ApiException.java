@@ -6,7 +6,7 @@ import java.util.OptionalLong;
 /** A failed API call, answered as {@code {"errorCode","errorDescription","errorMessage"}} with the code's status. */
 public final class ApiException extends RuntimeException {
 
-    private final transient ErrorCode error;
+    private final ErrorCode error;
     private final long retryAfterSeconds;
 
     public ApiException(ErrorCode error, String message) {

@@ -19,6 +19,7 @@ final class FaultResponses {
         String code = fault.errorCode() != null ? fault.errorCode()
                 : fault.status() == 429 ? ErrorCode.RATE_LIMITED.code() : ErrorCode.INTERNAL.code();
         Map<String, String> headers = fault.status() == 429 ? Map.of("Retry-After", "1") : Map.of();
-        return ApiResponse.error(fault.status(), code, "Injected fault", "Injected fault: HTTP " + fault.status(), headers);
+        return ApiResponse.error(fault.status(), code, "Injected fault", "Injected fault: HTTP " + fault.status(),
+                headers);
     }
 }

@@ -44,8 +44,9 @@ public final class RefreshTokenVerifier {
         try {
             String jti = claims.getJWTID();
             Date expiry = claims.getExpirationTime();
-            if (!projectId.equals(claims.getIssuer()) || !ClaimNames.REFRESH_DRN.equals(claims.getStringClaim(ClaimNames.DRN))
-                    || isBlank(claims.getSubject()) || isBlank(jti) || expiry == null) {
+            boolean refreshKind = ClaimNames.REFRESH_DRN.equals(claims.getStringClaim(ClaimNames.DRN));
+            if (!projectId.equals(claims.getIssuer()) || !refreshKind || isBlank(claims.getSubject()) || isBlank(jti)
+                    || expiry == null) {
                 throw invalid("Not a refresh token of this project");
             }
             Instant expiresAt = expiry.toInstant();

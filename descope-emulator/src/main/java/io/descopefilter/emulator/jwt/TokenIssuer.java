@@ -54,10 +54,6 @@ public final class TokenIssuer {
         return sessionJwt(grant, user, now());
     }
 
-    public Duration refreshTtl() {
-        return refreshTtl;
-    }
-
     private String sessionJwt(SessionGrant grant, StoredUser user, Instant now) {
         JWTClaimsSet.Builder claims = base(grant, now, now.plus(sessionTtl), RandomIds.jwtId())
                 .claim(ClaimNames.DRN, ClaimNames.SESSION_DRN)

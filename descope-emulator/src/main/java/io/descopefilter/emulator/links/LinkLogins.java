@@ -79,7 +79,8 @@ public final class LinkLogins {
         }
         Addresses.require(channel, channel.isEmail() ? email : phone);
         String tenantId = request.options().tenantId();
-        List<UserTenant> tenants = tenantId == null ? List.of() : List.of(new UserTenant(tenantId, tenantId, List.of(), List.of()));
+        List<UserTenant> tenants = tenantId == null ? List.of()
+                : List.of(new UserTenant(tenantId, tenantId, List.of(), List.of()));
         return users.create(new UserDraft(loginId, email, false, phone, false, request.name(), request.givenName(),
                 request.middleName(), request.familyName(), List.of(), List.of(), tenants, Map.of()));
     }

@@ -29,7 +29,8 @@ public final class LinkSender {
     private final Clock clock;
     private final Duration linkTtl;
 
-    public LinkSender(LinkTokens tokens, PendingSessions pendingSessions, Outbox outbox, Clock clock, Duration linkTtl) {
+    public LinkSender(LinkTokens tokens, PendingSessions pendingSessions, Outbox outbox, Clock clock,
+                      Duration linkTtl) {
         this.tokens = tokens;
         this.pendingSessions = pendingSessions;
         this.outbox = outbox;
@@ -51,7 +52,8 @@ public final class LinkSender {
     }
 
     /** Three email links with distinct numbers; only the one whose number is returned verifies. */
-    public EnchantedSend sendEnchantedLinks(String address, String redirectUri, SessionGrant grant, ProfileChange change) {
+    public EnchantedSend sendEnchantedLinks(String address, String redirectUri, SessionGrant grant,
+                                            ProfileChange change) {
         Instant now = clock.instant();
         String pendingRef = pendingSessions.open(grant);
         List<String> numbers = distinctNumbers();

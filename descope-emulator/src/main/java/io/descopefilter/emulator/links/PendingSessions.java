@@ -43,7 +43,8 @@ public final class PendingSessions {
 
     /** Marks the login verified; fails with E063010 when the poll has expired or is unknown. */
     public void markVerified(String ref) {
-        Pending updated = pending.computeIfPresent(ref, (key, p) -> isExpired(p) ? null : new Pending(p.grant(), p.expiresAt(), true));
+        Pending updated = pending.computeIfPresent(ref,
+                (key, p) -> isExpired(p) ? null : new Pending(p.grant(), p.expiresAt(), true));
         if (updated == null) {
             throw gone();
         }

@@ -35,8 +35,8 @@ final class FixedWindowLimiter {
         if (windows.size() > PRUNE_THRESHOLD) {
             windows.values().removeIf(w -> !now.isBefore(w.start().plus(window)));
         }
-        Window current = windows.compute(key, (k, w) ->
-                w == null || !now.isBefore(w.start().plus(window)) ? new Window(now, 1) : new Window(w.start(), w.count() + 1));
+        Window current = windows.compute(key, (k, w) -> w == null || !now.isBefore(w.start().plus(window))
+                ? new Window(now, 1) : new Window(w.start(), w.count() + 1));
         if (current.count() <= limit) {
             return OptionalLong.empty();
         }

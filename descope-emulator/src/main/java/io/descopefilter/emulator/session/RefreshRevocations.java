@@ -3,7 +3,6 @@ package io.descopefilter.emulator.session;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -43,10 +42,5 @@ public final class RefreshRevocations {
 
     public boolean isRevoked(String jti) {
         return revoked.containsKey(jti);
-    }
-
-    /** The jtis still tracked for a user (for diagnostics and tests). */
-    public Set<String> trackedFor(String userId) {
-        return Set.copyOf(issuedByUser.getOrDefault(userId, Map.of()).keySet());
     }
 }

@@ -36,7 +36,8 @@ public final class SessionService {
         StoredUser before = user(grant.userId());
         StoredUser user = users.update(before.userId(), StoredUser::loggedIn);
         IssuedTokens tokens = issuePair(grant, user);
-        return body(tokens.sessionJwt(), tokens.refreshJwt(), tokens.refreshExpiresAt(), !before.loggedInBefore(), user);
+        boolean firstSeen = !before.loggedInBefore();
+        return body(tokens.sessionJwt(), tokens.refreshJwt(), tokens.refreshExpiresAt(), firstSeen, user);
     }
 
     /** A test shortcut: a session pair without a link. */

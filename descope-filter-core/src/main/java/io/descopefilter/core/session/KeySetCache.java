@@ -40,7 +40,7 @@ final class KeySetCache {
         this.source = source;
         this.config = config;
         this.clock = config.clock();
-        this.cooldownMillis = config.unknownKidCooldown().toMillis();
+        this.cooldownMillis = config.keyFetchCooldown().toMillis();
         this.waitMillis = config.keyFetchWait().toMillis();
     }
 

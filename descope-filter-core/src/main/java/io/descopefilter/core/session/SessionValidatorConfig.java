@@ -20,7 +20,8 @@ import java.util.concurrent.Executor;
  * @param maxTokenLength         longer tokens are refused before any parsing (default 8 KiB)
  * @param keySetTtl              how long a fetched key set is fresh (default 5 min)
  * @param keySetRefreshAhead     how long before the TTL ends a background refetch starts (default 1 min)
- * @param unknownKidCooldown     minimum time between two key fetches, successful or not (default 30 s)
+ * @param keyFetchCooldown       minimum time between two key fetches, successful or not, so an unknown-kid flood
+ *                               costs at most one fetch per window (default 30 s)
  * @param outageTolerance        how long after its TTL the last good key set still serves when fetches fail
  *                               (default 1 h); afterwards validation fails closed
  * @param keyFetchWait           longest time a caller waits for an in-flight key fetch (default 5 s)
@@ -37,7 +38,7 @@ public record SessionValidatorConfig(
         int maxTokenLength,
         Duration keySetTtl,
         Duration keySetRefreshAhead,
-        Duration unknownKidCooldown,
+        Duration keyFetchCooldown,
         Duration outageTolerance,
         Duration keyFetchWait,
         int verifiedTokenCacheSize,
@@ -72,7 +73,7 @@ public record SessionValidatorConfig(
         if (keySetRefreshAhead.compareTo(keySetTtl) >= 0) {
             throw new IllegalArgumentException("keySetRefreshAhead must be shorter than keySetTtl");
         }
-        requireNonNegative(unknownKidCooldown, "unknownKidCooldown");
+        requireNonNegative(keyFetchCooldown, "keyFetchCooldown");
         requireNonNegative(outageTolerance, "outageTolerance");
         requirePositive(keyFetchWait, "keyFetchWait");
         if (verifiedTokenCacheSize < 0) {
@@ -116,7 +117,7 @@ public record SessionValidatorConfig(
         private int maxTokenLength = 8 * 1024;
         private Duration keySetTtl = Duration.ofMinutes(5);
         private Duration keySetRefreshAhead = Duration.ofMinutes(1);
-        private Duration unknownKidCooldown = Duration.ofSeconds(30);
+        private Duration keyFetchCooldown = Duration.ofSeconds(30);
         private Duration outageTolerance = Duration.ofHours(1);
         private Duration keyFetchWait = Duration.ofSeconds(5);
         private int verifiedTokenCacheSize = 10_000;
@@ -157,8 +158,8 @@ public record SessionValidatorConfig(
             return this;
         }
 
-        public Builder unknownKidCooldown(Duration cooldown) {
-            this.unknownKidCooldown = cooldown;
+        public Builder keyFetchCooldown(Duration cooldown) {
+            this.keyFetchCooldown = cooldown;
             return this;
         }
 
@@ -189,7 +190,7 @@ public record SessionValidatorConfig(
 
         public SessionValidatorConfig build() {
             return new SessionValidatorConfig(projectId, allowedAlgorithms, audience, leeway, maxTokenLength,
-                    keySetTtl, keySetRefreshAhead, unknownKidCooldown, outageTolerance, keyFetchWait,
+                    keySetTtl, keySetRefreshAhead, keyFetchCooldown, outageTolerance, keyFetchWait,
                     verifiedTokenCacheSize, clock, keyFetchExecutor);
         }
     }

@@ -4,11 +4,13 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.sun.net.httpserver.HttpServer;
@@ -150,12 +152,12 @@ class JwtValidationTest {
         SessionValidator rs512Allowed = validator(config().allowedAlgorithms(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS512)));
         // ... but the published key says alg RS256, so it may only verify RS256 tokens.
         assertThat(rejectionOf(rs512Allowed, rs512)).isEqualTo(Rejection.ALGORITHM_NOT_ALLOWED);
-        keySource.serve(TestKeys.jwks(new com.nimbusds.jose.jwk.RSAKey.Builder(SIGNING).algorithm(null).build()));
+        keySource.serve(TestKeys.jwks(new RSAKey.Builder(SIGNING).algorithm(null).build()));
         SessionValidator anyRsaKey = validator(config().allowedAlgorithms(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS512)));
         assertThat(anyRsaKey.validateSession(rs512).isValid()).isTrue();
     }
 
-    private String jws(JWSAlgorithm alg, String payload, com.nimbusds.jose.JWSSigner signer) throws JOSEException {
+    private String jws(JWSAlgorithm alg, String payload, JWSSigner signer) throws JOSEException {
         JWSObject jws = new JWSObject(new JWSHeader.Builder(alg).keyID(SIGNING.getKeyID()).build(), new Payload(payload));
         jws.sign(signer);
         return jws.serialize();

@@ -28,10 +28,10 @@ class SessionRefresherTest {
     private static final String ADA = "ada@example.com";
 
     private final MutableClock clock = MutableClock.startingNow();
-    private DescopeEmulator emu = start(false);
-    private DescopeClient client = clientFor(emu);
-    private SessionValidator validator = validatorFor(client);
-    private SessionRefresher refresher = new SessionRefresher(client, validator, Duration.ofSeconds(5));
+    private final DescopeEmulator emu = start(false);
+    private final DescopeClient client = clientFor(emu);
+    private final SessionValidator validator = validatorFor(client);
+    private final SessionRefresher refresher = new SessionRefresher(client, validator, Duration.ofSeconds(5));
 
     private DescopeEmulator start(boolean rotation) {
         DescopeEmulator started = DescopeEmulator.builder().projectId(PROJECT_ID)
@@ -78,26 +78,25 @@ class SessionRefresherTest {
 
     @Test
     void aRotatedRefreshJwtReplacesTheOldOne() {
-        stop();
-        emu = start(true);
-        client = clientFor(emu);
-        validator = validatorFor(client);
-        refresher = new SessionRefresher(client, validator, Duration.ofSeconds(5));
-        EmulatorTokens tokens = emu.issueSession(ADA);
+        try (DescopeEmulator rotating = start(true); DescopeClient rotatingClient = clientFor(rotating)) {
+            SessionValidator rotatingValidator = validatorFor(rotatingClient);
+            SessionRefresher rotatingRefresher = new SessionRefresher(rotatingClient, rotatingValidator, Duration.ofSeconds(5));
+            EmulatorTokens tokens = rotating.issueSession(ADA);
 
-        RefreshedSession refreshed = refresher.refresh(tokens.refreshJwt()).refreshed().orElseThrow();
+            RefreshedSession refreshed = rotatingRefresher.refresh(tokens.refreshJwt()).refreshed().orElseThrow();
 
-        assertThat(refreshed.refreshJwtRotated()).isTrue();
-        assertThat(refreshed.refreshJwt()).isNotEqualTo(tokens.refreshJwt());
-        assertThat(validator.validateRefresh(refreshed.refreshJwt()).isValid()).isTrue();
-        assertThat(refresher.refresh(refreshed.refreshJwt()).isSuccess()).as("the new one works").isTrue();
+            assertThat(refreshed.refreshJwtRotated()).isTrue();
+            assertThat(refreshed.refreshJwt()).isNotEqualTo(tokens.refreshJwt());
+            assertThat(rotatingValidator.validateRefresh(refreshed.refreshJwt()).isValid()).isTrue();
+            assertThat(rotatingRefresher.refresh(refreshed.refreshJwt()).isSuccess()).as("the new one works").isTrue();
+        }
     }
 
     @Test
     void se10_concurrentRefreshesOfOneRefreshJwtMakeOneDescopeCall() throws Exception {
         EmulatorTokens tokens = emu.issueSession(ADA);
         // Descope answering slowly keeps the first call in flight while the other 49 arrive.
-        emu.faults().set(REFRESH_PATH, Fault.latency(Duration.ofMillis(500)));
+        emu.faults().set(REFRESH_PATH, Fault.latency(Duration.ofSeconds(2)));
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(50);
         List<Future<RefreshResult>> results = new ArrayList<>();

@@ -22,7 +22,7 @@ class SessionValidatorConfigTest {
         assertThat(config.maxTokenLength()).isEqualTo(8192);
         assertThat(config.keySetTtl()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.keySetRefreshAhead()).isEqualTo(Duration.ofMinutes(1));
-        assertThat(config.unknownKidCooldown()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.keyFetchCooldown()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.outageTolerance()).isEqualTo(Duration.ofHours(1));
         assertThat(config.keyFetchWait()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.verifiedTokenCacheSize()).isEqualTo(10_000);

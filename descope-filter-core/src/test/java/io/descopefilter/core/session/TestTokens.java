@@ -1,7 +1,6 @@
 package io.descopefilter.core.session;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -96,9 +95,5 @@ final class TestTokens {
 
     static String b64(String json) {
         return Base64URL.encode(json.getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
-    static JWSAlgorithm rs(int bits) {
-        return JWSAlgorithm.parse("RS" + bits);
     }
 }

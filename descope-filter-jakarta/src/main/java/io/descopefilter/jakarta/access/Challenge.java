@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -55,7 +56,7 @@ public final class Challenge {
 
     static boolean isApiRequest(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
-        return (accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("application/json"))
+        return (accept != null && accept.toLowerCase(Locale.ROOT).contains("application/json"))
                 || request.getHeader("Authorization") != null
                 || "XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"));
     }

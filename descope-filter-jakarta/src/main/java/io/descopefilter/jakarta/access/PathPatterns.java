@@ -100,9 +100,4 @@ public final class PathPatterns {
         }
         return false;
     }
-
-    /** Whether there are no patterns at all. */
-    public boolean isEmpty() {
-        return !matchesAll && exact.length == 0 && prefixes.length == 0;
-    }
 }

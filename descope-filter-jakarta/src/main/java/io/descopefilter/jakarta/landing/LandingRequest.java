@@ -24,7 +24,9 @@ public record LandingRequest(String token, Optional<String> next, Optional<Strin
     public static final String HINT = "as";
 
     private static final Pattern TOKEN_PATTERN = Pattern.compile("[\\x21-\\x7E]{1,4096}");
-    private static final Pattern HINT_PATTERN = Pattern.compile("[\\x21-\\x7E]{1,320}");
+    /** Only what {@code LoginIds.mask} produces, so the page cannot be made to show arbitrary text. */
+    private static final Pattern HINT_PATTERN =
+            Pattern.compile("[\\x21-\\x7E]\\*\\*\\*(@[a-z0-9.-]{1,253})?|\\+\\*\\*\\*[0-9]{2}");
 
     /** The landing inputs of a GET (query string only); empty when the token is missing, repeated or malformed. */
     public static Optional<LandingRequest> fromQuery(HttpServletRequest request, Routes routes) {

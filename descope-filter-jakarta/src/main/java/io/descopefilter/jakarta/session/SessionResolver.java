@@ -54,6 +54,9 @@ public final class SessionResolver {
 
     private Optional<DescopeSession> fromBearer(HttpServletRequest request) {
         Enumeration<String> headers = request.getHeaders("Authorization");
+        if (headers == null || !headers.hasMoreElements()) {
+            return Optional.empty();
+        }
         String header = headers.nextElement();
         if (headers.hasMoreElements() || header.length() <= BEARER.length()
                 || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {

@@ -51,7 +51,7 @@ class PathPatternsTest {
     @Test
     void emptyListMatchesNothing() {
         assertThat(PathPatterns.forPublic(List.of()).matches("/x")).isFalse();
-        assertThat(PathPatterns.forPublic(List.of()).isEmpty()).isTrue();
+        assertThat(PathPatterns.forProtected(List.of()).matches("/")).isFalse();
     }
 
     @ParameterizedTest

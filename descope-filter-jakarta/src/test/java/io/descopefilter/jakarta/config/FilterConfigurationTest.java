@@ -53,7 +53,7 @@ class FilterConfigurationTest {
         assertThat(config.routes()).isEqualTo(new Routes("/login", "/descope/verify", "/descope/enchanted",
                 "/descope/poll", "/descope/logout", "/", "/", Optional.empty()));
         assertThat(config.protectedPaths().matches("/anything")).isTrue();
-        assertThat(config.publicPaths().isEmpty()).isTrue();
+        assertThat(config.publicPaths().matches("/anything")).isFalse();
         assertThat(config.landingMode()).isEqualTo(LandingMode.CONFIRM);
         assertThat(config.sessionStore()).isEqualTo(SessionStoreKind.COOKIE);
         assertThat(config.cookies().secure()).isTrue();

@@ -267,6 +267,14 @@ class LandingFlowTest {
     }
 
     @Test
+    void aHintThatIsNotAMaskedLoginIdIsNotShown() throws Exception {
+        FakeResponse response = handle(flow(LandingMode.CONFIRM, Optional.empty(), 30),
+                new FakeRequest("GET", "/descope/verify").query("as=Your+account+is+locked.+Call+us&t=" + TOKEN));
+
+        assertThat(response.body()).doesNotContain("locked").contains("Continue signing in");
+    }
+
+    @Test
     void theTokenNeverAppearsInToString() {
         assertThat(new LandingRequest(TOKEN, Optional.empty(), Optional.empty()).toString()).doesNotContain(TOKEN);
     }

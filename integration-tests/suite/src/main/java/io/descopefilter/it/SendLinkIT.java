@@ -2,6 +2,7 @@ package io.descopefilter.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.descopefilter.emulator.EmulatorUser;
 import io.descopefilter.emulator.Fault;
 import io.descopefilter.it.support.Browser;
 import io.descopefilter.it.support.HtmlForm;
@@ -162,7 +163,7 @@ public class SendLinkIT {
 
         TestUser erin = DESCOPE.newEmailUser("erin");
         String tagged = erin.loginId().replace("@", "+news@");
-        DESCOPE.emulator().createUser(io.descopefilter.emulator.EmulatorUser.builder(tagged).build());
+        DESCOPE.emulator().createUser(EmulatorUser.builder(tagged).build());
         assertThat(send(Map.of("loginId", "  " + tagged + " "), nextClient()).status()).isEqualTo(200);
         assertThat(new Inbox(DESCOPE.emulator(), tagged).awaitMessage(1).to()).isEqualTo(tagged);
         assertThat(inbox(erin).size()).as("a +tag address is its own login ID").isZero();
@@ -198,8 +199,7 @@ public class SendLinkIT {
     /** Opens the login page and submits it as a browser at {@code clientIp} (behind the trusted proxy). */
     private static Page send(Map<String, String> fields, String clientIp) {
         Browser browser = APP.newBrowser();
-        HtmlForm form = HtmlForm.class.cast(browser.request("GET", "/login").header("X-Forwarded-For", clientIp)
-                .send().form());
+        HtmlForm form = browser.request("GET", "/login").header("X-Forwarded-For", clientIp).send().form();
         for (Map.Entry<String, String> field : fields.entrySet()) {
             form = form.withField(field.getKey(), field.getValue());
         }

@@ -5,6 +5,7 @@ import io.descopefilter.jakarta.principal.DescopePrincipal;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The protected part of the test app ({@code /app/*}): echoes what the request says about its user as JSON, so
  * tests can see the principal, roles ({@code ?role=admin&role=editor}) and the path the app was asked for. A POST
- * is a state-changing action ("transfer") that counts its runs. Every answer carries
+ * is a state-changing action ("transfer") that counts its runs; {@code POST /app/sign-out} calls
+ * {@code request.logout()}. Every answer carries
  * {@link #MARKER}, and a CSRF token for the app's own forms (logout, account changes).
  */
 public class WhoAmIServlet extends HttpServlet {
@@ -32,7 +34,13 @@ public class WhoAmIServlet extends HttpServlet {
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        if ("/sign-out".equals(request.getPathInfo())) {
+            request.logout();
+            JsonResponses.write(response, 200, Json.createObjectBuilder().add("signedOut", true).build());
+            return;
+        }
         int runs = transfers(request).incrementAndGet();
         JsonResponses.write(response, 200, describe(request, response).add("transfers", runs).build());
     }

@@ -122,6 +122,8 @@ public final class TestApp {
                 .addAsLibrary(jarOf(DescopeAuthFilter.class, "descope-filter-jakarta.jar"))
                 .addAsLibrary(jarOf(DescopeClient.class, "descope-filter-core.jar"))
                 .setWebXML(new StringAsset(WebXml.withFilter(initParams)))
+                // A static file whose path differs from the protected /app/* only in case (PM-06).
+                .addAsWebResource(new StringAsset(PROTECTED_MARKER), "APP/report.txt")
                 // Jetty's embedded adapter loads parent-first by default; a real WAR's WEB-INF/lib comes first.
                 .addAsWebInfResource(new StringAsset(JETTY_WEBAPP_FIRST), "jetty-web.xml");
     }
