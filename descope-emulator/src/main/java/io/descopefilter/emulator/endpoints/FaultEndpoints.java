@@ -9,10 +9,10 @@ import io.descopefilter.emulator.http.ApiResponse;
 import io.descopefilter.emulator.http.ErrorCode;
 import io.descopefilter.emulator.http.JsonBody;
 import io.descopefilter.emulator.http.Route;
+import io.descopefilter.emulator.wire.FaultSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import io.descopefilter.emulator.wire.FaultSpec;
 
 /**
  * {@code /emulator/faults}: arm ({@code POST}), list ({@code GET}) and clear ({@code DELETE}, all or {@code ?path=})

@@ -34,11 +34,6 @@ public final class ApiRequest {
         return exchange.getRequestHeaders().getFirst(name);
     }
 
-    /** The remote IP address (the rate-limit key for "per client"). */
-    public String clientAddress() {
-        return exchange.getRemoteAddress().getAddress().getHostAddress();
-    }
-
     /** A decoded query parameter, or null. */
     public String query(String name) {
         String raw = exchange.getRequestURI().getRawQuery();

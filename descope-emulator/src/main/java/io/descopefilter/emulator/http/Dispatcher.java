@@ -8,8 +8,6 @@ import io.descopefilter.emulator.ratelimit.RateLimiter;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The single HTTP handler: counts the request, applies an armed fault (never to {@code /emulator/*}), the per-client
@@ -19,7 +17,7 @@ public final class Dispatcher implements HttpHandler {
 
     private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
 
-    private final List<Route> routes;
+    private final RouteTable routes;
     private final Authenticator authenticator;
     private final RateLimiter rateLimiter;
     private final Faults faults;
@@ -27,7 +25,7 @@ public final class Dispatcher implements HttpHandler {
 
     public Dispatcher(List<Route> routes, Authenticator authenticator, RateLimiter rateLimiter, Faults faults,
                       RequestCounter counter) {
-        this.routes = List.copyOf(routes);
+        this.routes = new RouteTable(routes);
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
         this.faults = faults;
@@ -66,30 +64,13 @@ public final class Dispatcher implements HttpHandler {
 
     private ApiResponse process(HttpExchange exchange, String method, String path, boolean control) {
         try {
-            Route route = null;
-            Map<String, String> params = Map.of();
-            boolean pathKnown = false;
-            for (Route candidate : routes) {
-                Optional<Map<String, String>> match = candidate.match(path);
-                if (match.isPresent()) {
-                    pathKnown = true;
-                    if (candidate.method().equals(method)) {
-                        route = candidate;
-                        params = match.get();
-                        break;
-                    }
-                }
-            }
-            ApiRequest request = new ApiRequest(exchange, params);
             if (!control) {
-                rateLimiter.checkClient(request.clientAddress());
+                rateLimiter.checkClient(exchange.getRemoteAddress().getAddress().getHostAddress());
             }
-            if (route == null) {
-                throw pathKnown ? new ApiException(ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed")
-                        : new ApiException(ErrorCode.ROUTE_NOT_FOUND, "No such endpoint");
-            }
-            authorize(route.access(), request);
-            return route.endpoint().handle(request);
+            RouteTable.Match match = routes.resolve(method, path);
+            ApiRequest request = new ApiRequest(exchange, match.params());
+            authorize(match.route().access(), request);
+            return match.route().endpoint().handle(request);
         } catch (ApiException e) {
             return ApiResponse.error(e);
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.descopefilter.it.support;
 
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,14 +19,28 @@ public final class DescopeApi {
 
     /** Whether Descope still accepts this refresh JWT ({@code POST /v1/auth/refresh} answers 200). */
     public static boolean refreshStillWorks(TestDescope descope, String refreshJwt) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(descope.emulator().baseUrl() + "/v1/auth/refresh"))
+        return call(descope, "POST", "/v1/auth/refresh", refreshJwt).statusCode() == 200;
+    }
+
+    /** The user as Descope holds it ({@code GET /v1/auth/me}), e.g. to see an updated email address. */
+    public static JsonObject me(TestDescope descope, String refreshJwt) {
+        HttpResponse<String> response = call(descope, "GET", "/v1/auth/me", refreshJwt);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET /v1/auth/me answered " + response.statusCode() + ": " + response.body());
+        }
+        return JsonEdit.parse(response.body());
+    }
+
+    private static HttpResponse<String> call(TestDescope descope, String method, String path, String refreshJwt) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(descope.emulator().baseUrl() + path))
                 .header("Authorization", "Bearer " + TestDescope.PROJECT_ID + ":" + refreshJwt)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString("{}"))
                 .timeout(Duration.ofSeconds(10))
                 .build();
         try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
