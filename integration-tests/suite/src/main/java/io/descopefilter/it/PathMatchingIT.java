@@ -89,7 +89,10 @@ public class PathMatchingIT {
                 String path = "/shop/public/dispatch/" + dispatch + "?to=" + target;
                 Page page = get(path);
                 assertThat(page.body()).as("%s: %s", path, page).doesNotContain(TestApp.PROTECTED_MARKER);
-                assertThat(page.status()).as("%s: %s", path, page).isNotEqualTo(200);
+                if (!dispatch.equals("include")) {
+                    // an include cannot change the status; only its content could leak
+                    assertThat(page.status()).as("%s: %s", path, page).isNotEqualTo(200);
+                }
             }
         }
         Page error = get("/shop/public/dispatch/error");

@@ -7,7 +7,6 @@ import org.eclipse.jetty.server.ServerConnector;
 
 import java.io.IOException;
 import java.net.BindException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,15 +49,14 @@ public final class RunningSample implements AutoCloseable {
         String baseUrl = "http://localhost:" + connector.getLocalPort();
         DevDescope dev = null;
         try {
-            Map<String, String> contextParameters = new LinkedHashMap<>();
+            Map<String, String> contextParameters;
             if (options.descopeProjectId().isEmpty()) {
                 dev = DevDescope.start(options.emulatorPort(), baseUrl);
-                contextParameters.putAll(dev.contextParameters(baseUrl));
-            } else if (options.variable("DESCOPE_PUBLIC_BASE_URL").isEmpty()) {
-                // Everything else the filter reads from the DESCOPE_* environment variables itself.
-                contextParameters.put("publicBaseUrl", baseUrl);
+                contextParameters = dev.contextParameters(baseUrl);
+            } else {
+                contextParameters = realProjectParameters(options, baseUrl);
             }
-            server.setHandler(webApp(options, contextParameters));
+            server.setHandler(webApp(contextParameters, options));
             server.start();
             return new RunningSample(server, baseUrl, dev);
         } catch (Exception | Error e) {
@@ -98,7 +96,15 @@ public final class RunningSample implements AutoCloseable {
         }
     }
 
-    private static WebAppContext webApp(LaunchOptions options, Map<String, String> contextParameters) {
+    /**
+     * With a real Descope project the filter reads its settings from the {@code DESCOPE_*} environment variables
+     * itself; the launcher adds only the public base URL when none is given. Nothing of dev mode goes in.
+     */
+    static Map<String, String> realProjectParameters(LaunchOptions options, String baseUrl) {
+        return options.variable("DESCOPE_PUBLIC_BASE_URL").isPresent() ? Map.of() : Map.of("publicBaseUrl", baseUrl);
+    }
+
+    private static WebAppContext webApp(Map<String, String> contextParameters, LaunchOptions options) {
         WebAppContext webApp = new WebAppContext();
         webApp.setContextPath("/");
         webApp.setWar(options.war().toAbsolutePath().toString());
