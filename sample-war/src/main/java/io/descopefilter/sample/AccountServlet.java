@@ -60,7 +60,7 @@ public final class AccountServlet extends HttpServlet {
                 status = HttpServletResponse.SC_SERVICE_UNAVAILABLE;
                 response.setHeader("Retry-After", Long.toString(Math.max(1, sent.retryAfterSeconds())));
             }
-            showForms(page, status, change, value, sent.message());
+            showForms(page, status, change, Objects.toString(value, ""), sent.message());
             return;
         }
         page.send(HttpServletResponse.SC_OK, "Confirm your new " + where, """

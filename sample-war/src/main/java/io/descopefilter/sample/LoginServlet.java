@@ -31,6 +31,10 @@ public final class LoginServlet extends HttpServlet {
     private record Attempt(String method, String value, String error) {
         static final Attempt NONE = new Attempt("", "", "");
 
+        Attempt {
+            value = Objects.toString(value, "");
+        }
+
         String valueFor(String formMethod) {
             return method.equals(formMethod) ? value : "";
         }

@@ -2,7 +2,6 @@ package io.descopefilter.core.session;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSObject;
 
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -118,11 +117,8 @@ public final class SessionValidator {
         if (token.length() > maxTokenLength) {
             return rejected(Rejection.TOO_LONG);
         }
-        if (!CompactJws.isWellFormed(token)) {
-            return rejected(Rejection.MALFORMED);
-        }
-        JWSObject jws = JWSObject.parse(token);
-        JWSHeader header = jws.getHeader();
+        CompactJws jws = CompactJws.parse(token);
+        JWSHeader header = jws.header();
         JWSAlgorithm algorithm = header.getAlgorithm();
         if (!allowedAlgorithms.contains(algorithm)) {
             return rejected(Rejection.ALGORITHM_NOT_ALLOWED);
@@ -141,12 +137,14 @@ public final class SessionValidator {
         if (!key.permits(algorithm)) {
             return rejected(Rejection.ALGORITHM_NOT_ALLOWED);
         }
-        if (!key.verifier().verify(header, jws.getSigningInput(), jws.getSignature())) {
+        if (!key.verifier().verify(header, jws.signingInput(), jws.signature())) {
             return rejected(Rejection.BAD_SIGNATURE);
         }
-        // Only now, with the signature verified, is the payload parsed and read.
-        Map<String, Object> payload = jws.getPayload().toJSONObject();
-        if (payload == null) {
+        // Only now, with the signature verified, is the payload decoded and read.
+        Map<String, Object> payload;
+        try {
+            payload = jws.payload();
+        } catch (ParseException e) {
             return rejected(Rejection.MALFORMED_CLAIMS);
         }
         Claims claims = new Claims(payload);

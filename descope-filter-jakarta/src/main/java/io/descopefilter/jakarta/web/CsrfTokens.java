@@ -60,13 +60,17 @@ public final class CsrfTokens {
 
     private boolean isSameOrigin(HttpServletRequest request) {
         String origin = single(request.getHeaders("Origin"));
-        if (origin != null && !origin.equals(publicBaseUrl.origin())) {
-            return false;
-        }
         if (origin == null && request.getHeader("Origin") != null) {
             return false;
         }
         String fetchSite = request.getHeader("Sec-Fetch-Site");
+        if (origin != null && !origin.equals(publicBaseUrl.origin())) {
+            // A form on a page served with Referrer-Policy: no-referrer posts "Origin: null" (Fetch standard);
+            // that is only believed when the browser also vouches the request is same-origin.
+            if (!(origin.equals("null") && "same-origin".equals(fetchSite))) {
+                return false;
+            }
+        }
         return fetchSite == null || fetchSite.equals("same-origin");
     }
 

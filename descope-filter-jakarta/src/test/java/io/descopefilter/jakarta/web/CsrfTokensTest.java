@@ -56,6 +56,21 @@ class CsrfTokensTest {
     }
 
     @Test
+    void acceptsTheNullOriginOfANoReferrerPageOnlyWhenTheBrowserSaysSameOrigin() {
+        String token = issueToken();
+        FakeRequest fromNoReferrerPage = new FakeRequest("POST", "/descope/verify").cookie("DSCSRF", token)
+                .param("csrf", token).header("Origin", "null").header("Sec-Fetch-Site", "same-origin");
+        FakeRequest nullOriginCrossSite = new FakeRequest("POST", "/descope/verify").cookie("DSCSRF", token)
+                .param("csrf", token).header("Origin", "null").header("Sec-Fetch-Site", "cross-site");
+        FakeRequest nullOriginWrongToken = new FakeRequest("POST", "/descope/verify").cookie("DSCSRF", token)
+                .param("csrf", "x" + token).header("Origin", "null").header("Sec-Fetch-Site", "same-origin");
+
+        assertThat(csrf.isValid(fromNoReferrerPage.proxy())).isTrue();
+        assertThat(csrf.isValid(nullOriginCrossSite.proxy())).isFalse();
+        assertThat(csrf.isValid(nullOriginWrongToken.proxy())).isFalse();
+    }
+
+    @Test
     void acceptsTheTokenInTheHeaderForScripts() {
         String token = issueToken();
         assertThat(csrf.isValid(new FakeRequest("POST", "/x").cookie("DSCSRF", token)

@@ -32,12 +32,18 @@ public class LinkLoginIT {
     @RegisterExtension
     static final TestDescope DESCOPE = TestDescope.withDefaults();
     static final TestApp APP = TestApp.named("links", DESCOPE);
+    static final TestApp OWN_ERROR_PAGE = TestApp.named("links-errors", DESCOPE).with("errorPage", "/public/error");
 
     private final LinkSignIn signIn = new LinkSignIn(APP, DESCOPE);
 
-    @Deployment(testable = false)
+    @Deployment(name = "links", testable = false)
     public static WebArchive app() {
         return APP.war();
+    }
+
+    @Deployment(name = "links-errors", testable = false)
+    public static WebArchive ownErrorPage() {
+        return OWN_ERROR_PAGE.war();
     }
 
     @Test
@@ -173,6 +179,15 @@ public class LinkLoginIT {
         assertThat(withTenant.getJsonObject("roles").getBoolean("admin")).isTrue();
         assertThat(withTenant.getJsonObject("roles").getBoolean("editor")).isTrue();
         assertThat(withTenant.getJsonObject("roles").getBoolean("auditor")).isFalse();
+    }
+
+    @Test
+    void anApplicationErrorPageReplacesTheFiltersOwnWithTheReason() {
+        Page invalid = OWN_ERROR_PAGE.newBrowser().get("/descope/verify?t=");
+
+        assertThat(invalid.status()).as("%s", invalid).isEqualTo(400);
+        assertThat(invalid.json().getString("path")).isEqualTo("/public/error");
+        assertThat(invalid.json().getString("error")).isEqualTo("invalid_link");
     }
 
     /** The ID of the user the emulator holds for this login ID (it mints a session to find out). */

@@ -11,8 +11,9 @@ import io.descopefilter.it.support.TestApp;
 import io.descopefilter.it.support.TestDescope;
 import io.descopefilter.it.support.TestUser;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -131,6 +132,7 @@ public class RedirectIT {
         String link = signIn.embeddedLink(browser, user.loginId(), "/app/start");
         String edited = inTheForm ? link : link.replace("next=%2Fapp%2Fstart", "next=" + encode(payload))
                 .replace("next=/app/start", "next=" + encode(payload));
+        assertThat(inTheForm || !edited.equals(link)).as("the link's next was replaced: %s", link).isTrue();
         Page confirmation = browser.get(edited);
         HtmlForm form = confirmation.form();
         if (inTheForm) {
@@ -151,6 +153,6 @@ public class RedirectIT {
     }
 
     private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

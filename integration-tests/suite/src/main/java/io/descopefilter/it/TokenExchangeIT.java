@@ -86,7 +86,7 @@ public class TokenExchangeIT {
     void tx01_aTokenIsRejectedAfterItsSuccessfulExchange() {
         TestUser alice = DESCOPE.newEmailUser("alice");
         LinkSignIn signIn = new LinkSignIn(CONFIRM, DESCOPE);
-        String link = sendLink(signIn, alice);
+        String link = signIn.sendLink(alice);
         assertThat(signIn.openAndConfirm(CONFIRM.newBrowser(), link).status()).isEqualTo(303);
 
         Browser replay = CONFIRM.newBrowser();
@@ -101,7 +101,7 @@ public class TokenExchangeIT {
     void tx02_twentyConcurrentExchangesOfOneTokenCreateOneSession() {
         TestUser bob = DESCOPE.newEmailUser("bob");
         LinkSignIn signIn = new LinkSignIn(CONFIRM, DESCOPE);
-        String link = sendLink(signIn, bob);
+        String link = signIn.sendLink(bob);
         List<Browser> browsers = new ArrayList<>();
         List<HtmlForm> forms = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -123,7 +123,7 @@ public class TokenExchangeIT {
         TestUser carol = AGING_DESCOPE.newEmailUser("carol");
         LinkSignIn signIn = new LinkSignIn(AGING, AGING_DESCOPE);
         Browser browser = AGING.newBrowser();
-        String link = sendLink(signIn, carol);
+        String link = signIn.sendLink(carol);
         AGING_DESCOPE.emulator().advanceClock(Duration.ofMinutes(11));
 
         Page expired = signIn.openAndConfirm(browser, link);
@@ -162,7 +162,7 @@ public class TokenExchangeIT {
     void tx05_duplicatedTokenParametersAreRejectedAsAmbiguous() {
         TestUser erin = DESCOPE.newEmailUser("erin");
         LinkSignIn direct = new LinkSignIn(DIRECT, DESCOPE);
-        String token = tokenOf(sendLink(direct, erin));
+        String token = LinkUrl.token(direct.sendLink(erin));
         long verifiesBefore = DESCOPE.emulator().requestCount(VERIFY);
         Browser browser = DIRECT.newBrowser();
 
@@ -220,7 +220,7 @@ public class TokenExchangeIT {
                 TestUser user = DESCOPE.newEmailUser("tampered" + i);
                 Browser browser = TAMPERED.newBrowser();
 
-                Page answer = signIn.openAndConfirm(browser, sendLink(signIn, user));
+                Page answer = signIn.openAndConfirm(browser, signIn.sendLink(user));
 
                 assertThat(answer.status()).as("bad answer %d: %s", i, answer).isBetween(400, 599);
                 assertThat(answer.setsCookie("DS")).isFalse();
@@ -243,7 +243,7 @@ public class TokenExchangeIT {
             String firstRefresh = firstDone.setCookie("DSR").map(cookie -> cookie.value()).orElse(null);
             String sessionIdBefore = browser.cookie("JSESSIONID").orElse("");
 
-            Page secondDone = signIn.openAndConfirm(browser, sendLink(signIn, second));
+            Page secondDone = signIn.openAndConfirm(browser, signIn.sendLink(second));
 
             assertThat(secondDone.status()).as("%s: %s", app.contextName(), secondDone).isEqualTo(303);
             assertThat(signIn.whoAmI(browser).getString("principalName")).isEqualTo(second.userId());
@@ -262,7 +262,7 @@ public class TokenExchangeIT {
         TestUser victim = DESCOPE.newEmailUser("victim");
         TestUser mallory = DESCOPE.newEmailUser("mallory");
         LinkSignIn signIn = new LinkSignIn(CONFIRM, DESCOPE);
-        String malloryLink = sendLink(signIn, mallory);
+        String malloryLink = signIn.sendLink(mallory);
 
         Browser victimBrowser = CONFIRM.newBrowser();
         Page imageLoad = victimBrowser.request("GET", malloryLink).header("Sec-Fetch-Site", "cross-site")
@@ -277,7 +277,7 @@ public class TokenExchangeIT {
         assertThat(crossSitePost.status()).as("%s", crossSitePost).isEqualTo(403);
         assertThat(LinkSignIn.isSignedIn(victimBrowser)).isFalse();
 
-        String victimHint = hintOf(sendLink(signIn, victim));
+        String victimHint = LinkUrl.hint(signIn.sendLink(victim));
         HtmlForm forged = victimBrowser.get(malloryLink).form().withField("as", victimHint);
         Page forgedHint = victimBrowser.submit(forged);
         assertThat(forgedHint.status()).as("a hint naming the victim on Mallory's link: %s", forgedHint)
@@ -289,11 +289,11 @@ public class TokenExchangeIT {
     void tx10_aTokenOnAStateChangingUrlNeverRunsTheAction() {
         TestUser grace = DESCOPE.newEmailUser("grace");
         LinkSignIn signIn = new LinkSignIn(CONFIRM, DESCOPE);
-        String link = sendLink(signIn, grace);
+        String link = signIn.sendLink(grace);
         Browser browser = CONFIRM.newBrowser();
         int transfersBefore = transfers();
 
-        Page action = browser.request("POST", "/app/transfer?t=" + tokenOf(link)).sameOrigin()
+        Page action = browser.request("POST", "/app/transfer?t=" + LinkUrl.token(link)).sameOrigin()
                 .form(Map.of("amount", "100")).send();
         assertThat(action.status()).as("%s", action).isIn(302, 401, 403);
         assertThat(transfers()).isEqualTo(transfersBefore);
@@ -309,22 +309,10 @@ public class TokenExchangeIT {
         return CONFIRM.newBrowser().get("/public/transfers").json().getInt("transfers");
     }
 
-    private static String sendLink(LinkSignIn signIn, TestUser user) {
-        return signIn.sendLink(user);
-    }
-
     /** The confirmation form of a real link for this user, to submit with other values. */
     private static HtmlForm confirmationFormFor(Browser browser, TestUser user) {
         LinkSignIn signIn = new LinkSignIn(browser.app(), DESCOPE);
-        return browser.get(sendLink(signIn, user)).form();
-    }
-
-    private static String tokenOf(String link) {
-        return LinkUrl.token(link);
-    }
-
-    private static String hintOf(String link) {
-        return LinkUrl.hint(link);
+        return browser.get(signIn.sendLink(user)).form();
     }
 
     private static String abbreviate(String value) {

@@ -3,6 +3,7 @@ package io.descopefilter.sample.browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -88,6 +89,12 @@ public final class Browser {
         return this;
     }
 
+    /** Follows the link with this text and waits for the next page. */
+    public Browser follow(String linkText) {
+        clickAndWaitForNewPage(driver.findElement(By.linkText(linkText)));
+        return this;
+    }
+
     /** Follows the "open the outbox" link of a "check your inbox" page (dev mode), in this tab. */
     public Browser openOutboxFromPage() {
         return openUrl(driver.findElement(By.id("outbox-link")).getAttribute("href"));
@@ -124,18 +131,16 @@ public final class Browser {
                 .orElseThrow(() -> new AssertionError("No message to " + address + " in the outbox:\n" + pageText()));
     }
 
-    /** Clicks, then waits until the old page is gone and the new one has loaded. */
+    /**
+     * Clicks, then waits until the old page is gone and the new one has loaded: the old page carries a marker in its
+     * window object, which a new document does not have. While the browser is between documents, scripts fail;
+     * the wait ignores that and asks again.
+     */
     private void clickAndWaitForNewPage(WebElement element) {
-        WebElement oldBody = driver.findElement(By.tagName("body"));
+        driver.executeScript("window.sampleTestOldPage = true;");
         element.click();
-        waitFor(d -> {
-            try {
-                oldBody.isDisplayed();
-                return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
-                return "complete".equals(driver.executeScript("return document.readyState"));
-            }
-        });
+        new WebDriverWait(driver, PATIENCE).ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(
+                driver.executeScript("return window.sampleTestOldPage !== true && document.readyState === 'complete';")));
     }
 
     private void waitFor(Function<WebDriver, Boolean> condition) {

@@ -118,6 +118,20 @@ class SampleAppIT {
         assertThat(browser.location()).isEqualTo("/login?next=%2Fapp%2F");
     }
 
+    @Test
+    void aLinkOpenedTwiceShowsTheApplicationsOwnPageOfferingANewLink() throws Exception {
+        Browser browser = browsers.open().open("/app/account");
+        signInByEmail(browser, "dave@example.com", "d***@example.com");
+        assertThat(browser.location()).isEqualTo("/app/account");
+        String usedLink = SITE.emulator().outbox().latestTo("dave@example.com").orElseThrow().links().get(0).url();
+
+        browser.openUrl(usedLink).press("Sign in as d***@example.com");
+
+        assertThat(browser.heading()).isEqualTo("This sign-in link has expired");
+        browser.follow("Send me a new link");
+        assertThat(browser.location()).isEqualTo("/login?next=%2Fapp%2Faccount");
+    }
+
     /** From the login page the filter sent the browser to, through the outbox, back to where it was going. */
     private static void signInByEmail(Browser browser, String email, String masked) {
         assertThat(browser.location()).startsWith("/login");

@@ -61,6 +61,8 @@ public final class RunningSample implements AutoCloseable {
             return new RunningSample(server, baseUrl, dev);
         } catch (Exception | Error e) {
             stopQuietly(server);
+            // A server that never started does not close the connector opened above.
+            connector.close();
             if (dev != null) {
                 dev.close();
             }

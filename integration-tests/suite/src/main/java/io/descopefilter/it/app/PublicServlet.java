@@ -8,7 +8,8 @@ import java.io.IOException;
 
 /**
  * The public part of the test app ({@code /public/*}). {@code /public/session} opens an HttpSession (a visitor
- * who browsed before signing in); {@code /public/transfers} reports how often the protected action ran.
+ * who browsed before signing in); {@code /public/transfers} reports how often the protected action ran. When the
+ * filter forwards an error here ({@code errorPage}), {@code error} is the reason it passed along.
  */
 public class PublicServlet extends HttpServlet {
 
@@ -19,13 +20,16 @@ public class PublicServlet extends HttpServlet {
         if (path.equals("/session")) {
             sessionId = request.getSession(true).getId();
         }
-        JsonResponses.write(response, 200, Json.createObjectBuilder()
+        // As an error page, keep the status the filter chose.
+        int status = request.getAttribute("io.descopefilter.error") == null ? 200 : response.getStatus();
+        JsonResponses.write(response, status, Json.createObjectBuilder()
                 .add("public", true)
                 .add("path", request.getServletPath() + path)
                 .add("remoteUser", JsonResponses.orEmpty(request.getRemoteUser()))
                 .add("principal", request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName())
                 .add("httpSession", sessionId)
                 .add("transfers", WhoAmIServlet.transfers(request).get())
+                .add("error", String.valueOf(request.getAttribute("io.descopefilter.error")))
                 .build());
     }
 }

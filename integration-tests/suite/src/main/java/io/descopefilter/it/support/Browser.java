@@ -1,7 +1,5 @@
 package io.descopefilter.it.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
@@ -104,9 +102,5 @@ public final class Browser {
 
     private String resolve(String pathOrUrl) {
         return pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://") ? pathOrUrl : app.url(pathOrUrl);
-    }
-
-    static UncheckedIOException unchecked(IOException e) {
-        return new UncheckedIOException(e);
     }
 }

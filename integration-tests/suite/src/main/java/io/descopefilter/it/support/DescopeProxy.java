@@ -13,9 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -80,7 +82,7 @@ public final class DescopeProxy implements AfterAllCallback {
                     .method(exchange.getRequestMethod(), body.length == 0
                             ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
             exchange.getRequestHeaders().forEach((name, values) -> {
-                if (FORWARDED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                if (FORWARDED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                     values.forEach(value -> request.header(name, value));
                 }
             });
@@ -88,7 +90,7 @@ public final class DescopeProxy implements AfterAllCallback {
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             String answer = response.body();
             answers.computeIfAbsent(exchange.getRequestURI().getPath(),
-                    key -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(answer);
+                    key -> new CopyOnWriteArrayList<>()).add(answer);
             UnaryOperator<String> change = rewrites.get(exchange.getRequestURI().getPath());
             if (change != null && response.statusCode() == 200) {
                 answer = change.apply(answer);

@@ -1,6 +1,7 @@
 package io.descopefilter.it.support;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -28,7 +29,7 @@ public record HtmlForm(String action, String method, Map<String, String> fields)
         }
         Map<String, String> formAttributes = attributes(form.group(1));
         String action = formAttributes.getOrDefault("action", "");
-        String method = formAttributes.getOrDefault("method", "GET").toUpperCase(java.util.Locale.ROOT);
+        String method = formAttributes.getOrDefault("method", "GET").toUpperCase(Locale.ROOT);
         Map<String, String> fields = new LinkedHashMap<>();
         Matcher input = INPUT.matcher(form.group(2));
         while (input.find()) {
@@ -63,7 +64,7 @@ public record HtmlForm(String action, String method, Map<String, String> fields)
         Matcher matcher = ATTRIBUTE.matcher(tagBody);
         while (matcher.find()) {
             String value = matcher.group(3) != null ? matcher.group(3) : matcher.group(4);
-            attributes.put(matcher.group(1).toLowerCase(java.util.Locale.ROOT), HtmlText.unescape(value));
+            attributes.put(matcher.group(1).toLowerCase(Locale.ROOT), HtmlText.unescape(value));
         }
         return attributes;
     }

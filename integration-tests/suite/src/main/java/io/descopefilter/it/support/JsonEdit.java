@@ -3,6 +3,7 @@ package io.descopefilter.it.support;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 
@@ -32,6 +33,6 @@ public final class JsonEdit {
 
     public static String string(String json, String member) {
         JsonValue value = parse(json).get(member);
-        return value instanceof jakarta.json.JsonString text ? text.getString() : null;
+        return value instanceof JsonString text ? text.getString() : null;
     }
 }

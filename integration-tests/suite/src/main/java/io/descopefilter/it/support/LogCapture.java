@@ -2,7 +2,9 @@ package io.descopefilter.it.support;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -76,9 +78,9 @@ public final class LogCapture extends Handler implements AutoCloseable {
         Object[] parameters = record.getParameters();
         if (parameters != null && parameters.length > 0) {
             try {
-                message = java.text.MessageFormat.format(message, parameters);
+                message = MessageFormat.format(message, parameters);
             } catch (IllegalArgumentException e) {
-                message = message + " " + java.util.Arrays.toString(parameters);
+                message = message + " " + Arrays.toString(parameters);
             }
         }
         return message;

@@ -1,5 +1,6 @@
 package io.descopefilter.it.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,8 +11,10 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -73,9 +76,9 @@ public final class RawHttp {
                         .add(lines[i].substring(colon + 1).trim());
             }
         }
-        byte[] rawBody = java.util.Arrays.copyOfRange(bytes, headerEnd + 4, bytes.length);
+        byte[] rawBody = Arrays.copyOfRange(bytes, headerEnd + 4, bytes.length);
         boolean chunked = headers.entrySet().stream().anyMatch(header -> header.getKey().equalsIgnoreCase(
-                "Transfer-Encoding") && header.getValue().toString().toLowerCase().contains("chunked"));
+                "Transfer-Encoding") && header.getValue().toString().toLowerCase(Locale.ROOT).contains("chunked"));
         String body = new String(chunked ? dechunk(rawBody) : rawBody, StandardCharsets.UTF_8);
         URI uri = URI.create(Nodes.origin(port) + "/");
         return new Page(method, uri, status, headers, body);
@@ -83,7 +86,7 @@ public final class RawHttp {
 
     private static byte[] dechunk(byte[] chunked) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        InputStream in = new java.io.ByteArrayInputStream(chunked);
+        InputStream in = new ByteArrayInputStream(chunked);
         while (true) {
             String sizeLine = readLine(in);
             if (sizeLine == null || sizeLine.isBlank()) {

@@ -1,6 +1,7 @@
 package io.descopefilter.it.support;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -73,7 +74,7 @@ public final class Request {
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Page(method, response.uri(), response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
-            throw Browser.unchecked(e);
+            throw new UncheckedIOException(method + " " + url + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + method + " " + url, e);

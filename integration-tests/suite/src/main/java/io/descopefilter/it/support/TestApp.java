@@ -1,23 +1,21 @@
 package io.descopefilter.it.support;
 
-import io.descopefilter.core.client.DescopeClient;
 import io.descopefilter.it.app.WhoAmIServlet;
-import io.descopefilter.jakarta.DescopeAuthFilter;
-import java.io.File;
-import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * One test WAR: the servlets of {@code io.descopefilter.it.app} behind {@code DescopeAuthFilter}, declared in
- * {@code web.xml} the way README tells a team to, with one init-param per setting. The filter's own jars go to
- * {@code WEB-INF/lib} as in a real deployment; their third-party libraries come from the container's class path.
+ * {@code web.xml} the way README tells a team to, with one init-param per setting.
+ *
+ * <p>The filter's jars are not copied into {@code WEB-INF/lib}: the embedded containers run in the test JVM and
+ * load them from its class path (the web application's parent class loader). A second copy in the WAR would make
+ * Weld find {@code META-INF/beans.xml} twice (it scans class loader resources as well as {@code WEB-INF/lib}) and
+ * {@code DescopeLinks} ambiguous. The filter keeps no static state, so deployments stay independent.
  *
  * <p>Typical use: {@code static final TestApp APP = TestApp.named("shop", DESCOPE).with("landingMode", "direct");}
  * and {@code @Deployment(testable = false) public static WebArchive app() { return APP.war(); }}.
@@ -30,15 +28,22 @@ public final class TestApp {
     private final String contextName;
     private final int port;
     private final Supplier<String> descopeBaseUrl;
-    private final Map<String, String> settings = new LinkedHashMap<>();
+    private final Map<String, String> settings;
 
-    private TestApp(String contextName, int port, Supplier<String> descopeBaseUrl) {
+    private TestApp(String contextName, int port, Supplier<String> descopeBaseUrl, Map<String, String> settings) {
         this.contextName = contextName;
         this.port = port;
         this.descopeBaseUrl = descopeBaseUrl;
+        this.settings = Map.copyOf(settings);
+    }
+
+    /** A WAR at context path {@code /<contextName>} on node 1, talking to this test class's emulator. */
+    public static TestApp named(String contextName, TestDescope descope) {
+        int port = Nodes.node1Port();
+        Map<String, String> settings = new LinkedHashMap<>();
         settings.put("projectId", TestDescope.PROJECT_ID);
         settings.put("managementKey", TestDescope.MANAGEMENT_KEY);
-        settings.put("publicBaseUrl", baseUrl());
+        settings.put("publicBaseUrl", Nodes.origin(port) + "/" + contextName);
         settings.put("cookieSecure", "false");
         settings.put("protectedPaths", "/app/*");
         settings.put("publicPaths", "/public/*");
@@ -49,35 +54,30 @@ public final class TestApp {
         settings.put("sendLimitPerClient", "1000");
         settings.put("sendLimitPerLoginId", "10");
         settings.put("failedVerifyLimitPerClient", "1000");
+        // Limit windows are aligned to the clock; a year-long window keeps a test from straddling two of them.
+        settings.put("sendLimitWindow", "31536000");
+        return new TestApp(contextName, port, () -> descope.emulator().baseUrl(), settings);
     }
 
-    /** A WAR at context path {@code /<contextName>} on node 1, talking to this test class's emulator. */
-    public static TestApp named(String contextName, TestDescope descope) {
-        return new TestApp(contextName, Nodes.node1Port(), () -> descope.emulator().baseUrl());
-    }
-
-    /** The same WAR for another server (the two-node scenario). */
-    public TestApp onPort(int otherPort) {
-        TestApp copy = new TestApp(contextName, otherPort, descopeBaseUrl);
-        copy.settings.putAll(settings);
-        return copy;
-    }
-
-    /** Sets a filter init-param; {@code null} removes it (the filter's default applies). */
+    /** This WAR with one filter init-param changed; {@code null} removes it (the filter's default applies). */
     public TestApp with(String setting, String value) {
+        Map<String, String> changed = new LinkedHashMap<>(settings);
         if (value == null) {
-            settings.remove(setting);
+            changed.remove(setting);
         } else {
-            settings.put(setting, value);
+            changed.put(setting, value);
         }
-        return this;
+        return new TestApp(contextName, port, descopeBaseUrl, changed);
     }
 
-    /** The Descope base URL is read at deployment time, when the emulator is started. */
+    /** This WAR on another server (the two-node scenario); the settings, publicBaseUrl included, stay the same. */
+    public TestApp onPort(int otherPort) {
+        return new TestApp(contextName, otherPort, descopeBaseUrl, settings);
+    }
+
+    /** This WAR talking to Descope somewhere else (a proxy); the URL is read at deployment time. */
     public TestApp withDescopeBaseUrl(Supplier<String> baseUrl) {
-        TestApp copy = new TestApp(contextName, port, baseUrl);
-        copy.settings.putAll(settings);
-        return copy;
+        return new TestApp(contextName, port, baseUrl, settings);
     }
 
     public String contextName() {
@@ -119,27 +119,11 @@ public final class TestApp {
         initParams.putIfAbsent("baseUrl", descopeBaseUrl.get());
         return ShrinkWrap.create(WebArchive.class, contextName + ".war")
                 .addPackage(WhoAmIServlet.class.getPackage())
-                .addAsLibrary(jarOf(DescopeAuthFilter.class, "descope-filter-jakarta.jar"))
-                .addAsLibrary(jarOf(DescopeClient.class, "descope-filter-core.jar"))
                 .setWebXML(new StringAsset(WebXml.withFilter(initParams)))
                 // A static file whose path differs from the protected /app/* only in case (PM-06).
                 .addAsWebResource(new StringAsset(PROTECTED_MARKER), "APP/report.txt")
-                // Jetty's embedded adapter loads parent-first by default; a real WAR's WEB-INF/lib comes first.
+                // Jetty's embedded adapter loads parent-first by default; a real WAR's own classes come first.
                 .addAsWebInfResource(new StringAsset(JETTY_WEBAPP_FIRST), "jetty-web.xml");
-    }
-
-    /** The jar (or, in a reactor build, the classes directory) a class was loaded from, as a library jar. */
-    private static JavaArchive jarOf(Class<?> type, String name) {
-        File location;
-        try {
-            location = new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the classes of " + type.getName(), e);
-        }
-        if (location.isDirectory()) {
-            return ShrinkWrap.create(ExplodedImporter.class, name).importDirectory(location).as(JavaArchive.class);
-        }
-        return ShrinkWrap.createFromZipFile(JavaArchive.class, location);
     }
 
     private static final String JETTY_WEBAPP_FIRST = """

@@ -1,0 +1,53 @@
+package io.descopefilter.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.descopefilter.it.support.Browser;
+import io.descopefilter.it.support.LinkSignIn;
+import io.descopefilter.it.support.Page;
+import io.descopefilter.it.support.TestApp;
+import io.descopefilter.it.support.TestDescope;
+import io.descopefilter.it.support.TestUser;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@code @Inject DescopeLinks} in a servlet, with Weld (weld-servlet-core) as the CDI container of the embedded
+ * servers; every other scenario reaches the bean through {@code DescopeLinks.from(ServletContext)}.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+public class CdiInjectionIT {
+
+    @RegisterExtension
+    static final TestDescope DESCOPE = TestDescope.withDefaults();
+    static final TestApp APP = TestApp.named("cdi", DESCOPE);
+
+    @Deployment(testable = false)
+    public static WebArchive app() {
+        return APP.war();
+    }
+
+    @Test
+    void anInjectedDescopeLinksSendsAWorkingLink() {
+        TestUser alice = DESCOPE.newEmailUser("alice");
+        Browser browser = APP.newBrowser();
+        Page status = browser.get("/cdi/status");
+        assertThat(status.json().getBoolean("injected")).as("%s", status).isTrue();
+
+        Page sent = browser.post("/cdi/send", Map.of("csrf", status.json().getString("csrf"),
+                "loginId", alice.loginId(), "next", "/app/from-cdi"));
+
+        assertThat(sent.status()).as("%s", sent).isEqualTo(200);
+        LinkSignIn signIn = new LinkSignIn(APP, DESCOPE);
+        Page done = signIn.openAndConfirm(browser, signIn.inbox(alice.loginId()).awaitLink().url());
+        assertThat(done.location()).hasValue(APP.url("/app/from-cdi"));
+        assertThat(signIn.whoAmI(browser).getString("principalName")).isEqualTo(alice.userId());
+    }
+}
