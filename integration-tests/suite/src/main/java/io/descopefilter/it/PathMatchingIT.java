@@ -38,7 +38,7 @@ public class PathMatchingIT {
     }
 
     @Test
-    void theControlsBehaveAsExpected() {
+    void publicPathsAreServedAndProtectedOnesChallenged() {
         assertThat(get("/shop/public/x").status()).isEqualTo(200);
         assertThat(get("/shop/login").status()).isEqualTo(200);
         assertProtected("/shop/app/x", get("/shop/app/x"));

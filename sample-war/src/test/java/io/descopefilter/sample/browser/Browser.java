@@ -97,7 +97,7 @@ public final class Browser {
 
     /** Follows the "open the outbox" link of a "check your inbox" page (dev mode), in this tab. */
     public Browser openOutboxFromPage() {
-        return openUrl(driver.findElement(By.id("outbox-link")).getAttribute("href"));
+        return openUrl(driver.findElement(By.id("outbox-link")).getDomAttribute("href"));
     }
 
     /** On the outbox page: follows the first link of the newest message to {@code address}. */

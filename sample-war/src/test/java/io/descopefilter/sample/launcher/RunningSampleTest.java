@@ -32,10 +32,8 @@ class RunningSampleTest {
 
     @Test
     void aTakenEmulatorPortStopsTheLaunchAndFreesTheApplicationPort() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            int applicationPort = probe.getLocalPort();
-            probe.close();
+        int applicationPort = freePort();
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             LaunchOptions options = new LaunchOptions(war(), applicationPort, taken.getLocalPort(), Map.of());
 
             assertThatThrownBy(() -> RunningSample.start(options))
@@ -62,6 +60,12 @@ class RunningSampleTest {
                 "P2abcdefghijklmnopqrstuvwxyz12", "DESCOPE_PUBLIC_BASE_URL", "https://app.example.com"));
 
         assertThat(RunningSample.realProjectParameters(options, "http://localhost:8080")).isEmpty();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     /** The launch fails before deploying anything, so any file will do as the WAR. */

@@ -24,10 +24,6 @@ public final class Inbox {
         return emulator.outbox().messagesTo(address).size();
     }
 
-    public List<OutboxMessage> messages() {
-        return emulator.outbox().messagesTo(address);
-    }
-
     /** Waits until at least {@code count} messages arrived; returns the newest. */
     public OutboxMessage awaitMessage(int count) {
         return Eventually.within(DELIVERY_DEADLINE, count + " message(s) to " + address, () -> {

@@ -2,7 +2,6 @@ package io.descopefilter.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.descopefilter.emulator.DescopeEmulator;
 import jakarta.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,10 +30,6 @@ public final class LinkSignIn {
         int before = inbox.size();
         requestMagicLink(app.newBrowser(), user.loginId());
         return inbox.awaitLink(before + 1).url();
-    }
-
-    public DescopeEmulator emulator() {
-        return descope.emulator();
     }
 
     public Inbox inbox(String address) {

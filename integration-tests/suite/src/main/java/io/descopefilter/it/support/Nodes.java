@@ -27,11 +27,6 @@ public final class Nodes {
         return "http://" + HOST + ":" + port;
     }
 
-    /** {@code jetty-12}, {@code tomcat-10} or {@code tomcat-11}, for messages. */
-    public static String container() {
-        return System.getProperty("it.container", "unknown");
-    }
-
     private static int port(String property) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {

@@ -106,10 +106,6 @@ public final class TestApp {
         return baseUrl() + appPath;
     }
 
-    public String setting(String name) {
-        return settings.get(name);
-    }
-
     public Browser newBrowser() {
         return new Browser(this);
     }
