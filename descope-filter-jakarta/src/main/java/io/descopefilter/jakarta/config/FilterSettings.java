@@ -12,7 +12,7 @@ import java.util.List;
  * Every setting of {@code DescopeAuthFilter}: name, type, default and meaning (the Apereo CAS client's
  * {@code ConfigurationKeys} pattern). Each is read from the filter's init-param, then the context-param, then the
  * system property {@code descope.<name>}, then the environment variable {@code DESCOPE_<UPPER_SNAKE_NAME>}.
- * FILTER.md's settings table is checked against this list by a test.
+ * README.md's settings table is checked against this list by a test.
  */
 public final class FilterSettings {
 

@@ -12,9 +12,12 @@ import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** FILTER.md's settings table is exactly what {@link FilterSettings} says, so the documentation cannot drift. */
+/** README.md's settings table is exactly what {@link FilterSettings} says, so the documentation cannot drift. */
 class FilterSettingsDocumentationTest {
 
+    /** The project's README, one level above this module (surefire runs with the module as {@code basedir}). */
+    private static final Path README = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
+            .resolve("../README.md").normalize();
     private static final String START = "<!-- settings:start -->";
     private static final String END = "<!-- settings:end -->";
 
@@ -40,8 +43,8 @@ class FilterSettingsDocumentationTest {
     }
 
     @Test
-    void filterMdListsEverySettingWithItsDefaultAndNothingElse() throws IOException {
-        String document = Files.readString(Path.of("FILTER.md"));
+    void readmeListsEverySettingWithItsDefaultAndNothingElse() throws IOException {
+        String document = Files.readString(README);
         assertThat(document).contains(START, END);
         List<String> documented = document.substring(document.indexOf(START), document.indexOf(END)).lines()
                 .filter(line -> line.startsWith("| `"))
@@ -49,7 +52,7 @@ class FilterSettingsDocumentationTest {
         List<String> expected = FilterSettings.ALL.stream().map(FilterSettingsDocumentationTest::row).toList();
 
         assertThat(documented)
-                .withFailMessage("FILTER.md's settings table is out of date; it should be:%n%s",
+                .withFailMessage("README.md's settings table is out of date; it should be:%n%s",
                         String.join(System.lineSeparator(), expected))
                 .isEqualTo(expected);
     }
