@@ -68,7 +68,7 @@ record FilterComponents(
         CsrfTokens csrf = new CsrfTokens(config.cookies(), config.publicBaseUrl());
         ErrorPages errors = new ErrorPages(routes.errorPage(), config.publicBaseUrl(), routes.loginPage());
         SignIn signIn = new SignIn(store, validator, client);
-        SignOut signOut = new SignOut(store, client);
+        SignOut signOut = new SignOut(store, client, refresher);
         VerifyThrottle throttle = new VerifyThrottle(config.sendLimits().failedVerifiesPerClient(),
                 config.sendLimits().window(), clock);
 

@@ -104,7 +104,7 @@ final class Claims {
             }
             strings.add(string);
         }
-        return Collections.unmodifiableList(strings);
+        return List.copyOf(strings);
     }
 
     private static Object unmodifiable(Object value) {

@@ -18,8 +18,10 @@ import java.util.concurrent.TimeoutException;
  * /v1/auth/refresh}, validate the new session JWT (and a rotated refresh JWT), hand back what to store.
  *
  * <p>Concurrent refreshes of one refresh JWT (a page firing 50 requests with an expired session) collapse into one
- * Descope call: the first caller makes it, the others wait for its result, at most {@code waitLimit}. The entry
- * goes as soon as the call ends, so the map holds only calls in progress.
+ * Descope call: the first caller makes it, the others wait for its result, at most {@code waitLimit}. Requests that
+ * arrive just after it ended, still carrying the old refresh JWT, get the same successful result for a short grace
+ * period instead of a second call; with refresh-token rotation that second call would be refused (the old token is
+ * revoked) and would sign the user out mid-page. {@link #forget} drops a result when its session is logged out.
  */
 public final class SessionRefresher {
 
@@ -28,9 +30,26 @@ public final class SessionRefresher {
     private final DescopeClient client;
     private final SessionValidator validator;
     private final long waitMillis;
+    /** Bounds the grace map so a flood of refreshes cannot grow it (RL-10); past it, results are not kept. */
+    private static final int MAX_RECENT = 10_000;
+    private static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
+
+    private final long graceNanos;
     private final ConcurrentHashMap<String, CompletableFuture<RefreshResult>> inFlight = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Recent> recent = new ConcurrentHashMap<>();
+
+    private record Recent(RefreshResult result, long expiresAtNanos) {
+        boolean isLive(long now) {
+            return now - expiresAtNanos < 0;
+        }
+    }
 
     public SessionRefresher(DescopeClient client, SessionValidator validator, Duration waitLimit) {
+        this(client, validator, waitLimit, DEFAULT_GRACE);
+    }
+
+    /** @param grace how long a successful result answers later refreshes of the same refresh JWT (zero: never) */
+    public SessionRefresher(DescopeClient client, SessionValidator validator, Duration waitLimit, Duration grace) {
         this.client = Objects.requireNonNull(client, "client");
         this.validator = Objects.requireNonNull(validator, "validator");
         Objects.requireNonNull(waitLimit, "waitLimit");
@@ -38,11 +57,19 @@ public final class SessionRefresher {
             throw new IllegalArgumentException("waitLimit must be positive");
         }
         this.waitMillis = waitLimit.toMillis();
+        if (grace == null || grace.isNegative()) {
+            throw new IllegalArgumentException("grace must be zero or positive");
+        }
+        this.graceNanos = grace.toNanos();
     }
 
     public RefreshResult refresh(String refreshJwt) {
         if (refreshJwt == null || refreshJwt.isEmpty()) {
             return RefreshResult.failed(RefreshResult.Failure.REFRESH_TOKEN_INVALID);
+        }
+        Recent done = recent.get(refreshJwt);
+        if (done != null && done.isLive(System.nanoTime())) {
+            return done.result();
         }
         CompletableFuture<RefreshResult> mine = new CompletableFuture<>();
         CompletableFuture<RefreshResult> running = inFlight.putIfAbsent(refreshJwt, mine);
@@ -55,10 +82,35 @@ public final class SessionRefresher {
         } catch (Throwable t) {
             LOG.log(Level.WARNING, "Session refresh failed with an unexpected {0}", t.getClass().getName());
         } finally {
+            remember(refreshJwt, result);
             mine.complete(result);
             inFlight.remove(refreshJwt, mine);
         }
         return result;
+    }
+
+    /** Forgets any kept result issued for, or from, this refresh JWT (call it when the session is logged out). */
+    public void forget(String refreshJwt) {
+        if (refreshJwt == null) {
+            return;
+        }
+        recent.remove(refreshJwt);
+        recent.values().removeIf(r -> r.result().refreshed()
+                .filter(s -> refreshJwt.equals(s.refreshJwt())).isPresent());
+    }
+
+    private void remember(String refreshJwt, RefreshResult result) {
+        if (graceNanos == 0 || !result.isSuccess()) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (recent.size() >= MAX_RECENT) {
+            recent.values().removeIf(r -> !r.isLive(now));
+            if (recent.size() >= MAX_RECENT) {
+                return;
+            }
+        }
+        recent.put(refreshJwt, new Recent(result, now + graceNanos));
     }
 
     private RefreshResult refreshNow(String refreshJwt) {

@@ -136,6 +136,51 @@ class SessionRefresherTest {
     }
 
     @Test
+    void se10_aLateRefreshWithTheRotatedAwayTokenGetsTheSameResultWithoutASecondCall() {
+        try (DescopeEmulator rotating = start(true); DescopeClient rotatingClient = clientFor(rotating)) {
+            SessionRefresher rotatingRefresher = new SessionRefresher(rotatingClient, validatorFor(rotatingClient),
+                    Duration.ofSeconds(5));
+            EmulatorTokens tokens = rotating.issueSession(ADA);
+
+            RefreshedSession first = rotatingRefresher.refresh(tokens.refreshJwt()).refreshed().orElseThrow();
+            // A request of the same page that left before the rotated cookie came back still carries the old token.
+            RefreshedSession late = rotatingRefresher.refresh(tokens.refreshJwt()).refreshed().orElseThrow();
+
+            assertThat(late.refreshJwt()).isEqualTo(first.refreshJwt());
+            assertThat(late.sessionJwt()).isEqualTo(first.sessionJwt());
+            assertThat(rotating.requestCount(REFRESH_PATH)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void forgottenResultsAreNotHandedOutAfterLogout() {
+        try (DescopeEmulator rotating = start(true); DescopeClient rotatingClient = clientFor(rotating)) {
+            SessionRefresher rotatingRefresher = new SessionRefresher(rotatingClient, validatorFor(rotatingClient),
+                    Duration.ofSeconds(5));
+            EmulatorTokens tokens = rotating.issueSession(ADA);
+            RefreshedSession refreshed = rotatingRefresher.refresh(tokens.refreshJwt()).refreshed().orElseThrow();
+
+            rotatingClient.logout(refreshed.refreshJwt());
+            rotatingRefresher.forget(refreshed.refreshJwt());
+
+            assertThat(rotatingRefresher.refresh(tokens.refreshJwt()).failure())
+                    .as("the old token was rotated away, so Descope refuses it")
+                    .contains(RefreshResult.Failure.REJECTED_BY_DESCOPE);
+            assertThat(rotating.requestCount(REFRESH_PATH)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void withoutGraceEveryRefreshAsksDescope() {
+        SessionRefresher noGrace = new SessionRefresher(client, validator, Duration.ofSeconds(5), Duration.ZERO);
+        EmulatorTokens tokens = emu.issueSession(ADA);
+
+        assertThat(noGrace.refresh(tokens.refreshJwt()).isSuccess()).isTrue();
+        assertThat(noGrace.refresh(tokens.refreshJwt()).isSuccess()).isTrue();
+        assertThat(emu.requestCount(REFRESH_PATH)).isEqualTo(2);
+    }
+
+    @Test
     void aRevokedRefreshJwtIsRejectedByDescope() {
         EmulatorTokens tokens = emu.issueSession(ADA);
         client.logout(tokens.refreshJwt());

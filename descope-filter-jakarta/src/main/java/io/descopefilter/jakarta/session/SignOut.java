@@ -1,6 +1,7 @@
 package io.descopefilter.jakarta.session;
 
 import io.descopefilter.core.client.DescopeClient;
+import io.descopefilter.core.session.SessionRefresher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -17,10 +18,12 @@ public final class SignOut {
 
     private final SessionStore store;
     private final DescopeClient client;
+    private final SessionRefresher refresher;
 
-    public SignOut(SessionStore store, DescopeClient client) {
+    public SignOut(SessionStore store, DescopeClient client, SessionRefresher refresher) {
         this.store = store;
         this.client = client;
+        this.refresher = refresher;
     }
 
     public void signOut(HttpServletRequest request, HttpServletResponse response) {
@@ -35,7 +38,10 @@ public final class SignOut {
                 // nothing left to end
             }
         }
-        tokens.filter(SessionTokens::hasRefreshJwt).ifPresent(t -> SignIn.revokeQuietly(client, t.refreshJwt()));
+        tokens.filter(SessionTokens::hasRefreshJwt).ifPresent(t -> {
+            refresher.forget(t.refreshJwt());
+            SignIn.revokeQuietly(client, t.refreshJwt());
+        });
     }
 
     /** The tokens current for this request: refreshed ones when this request refreshed, else the stored ones. */
