@@ -487,7 +487,7 @@ class DescopeAuthFilterTest {
     }
 
     @Test
-    void updateEmailSendsAConfirmationLinkToTheNewAddressForTheSignedInUserOnly() throws Exception {
+    void updateEmailSendsAConfirmationLinkToTheNewAddressForTheSignedInUserOnlyAndAddsItAsLoginId() throws Exception {
         DescopeAuthFilter filter = filter(Map.of());
         emulator.createUser(EmulatorUser.builder("carol@example.com").build());
         FakeBrowser browser = browser();
@@ -504,6 +504,8 @@ class DescopeAuthFilterTest {
         Exchange confirmed = openAndConfirm(filter, browser, latestLinkTo("carol.new@example.com"));
         assertThat(confirmed.status()).isEqualTo(303);
         assertThat(confirmed.response().header("Location")).isEqualTo(BASE + "/account");
+        assertThat(emulator.issueSession("carol.new@example.com").sessionJwt())
+                .as("the new address became a login ID, so the user can sign in with it").isNotBlank();
     }
 
     @Test

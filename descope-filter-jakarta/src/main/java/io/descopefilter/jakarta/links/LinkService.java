@@ -24,12 +24,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The work behind {@link DescopeLinks}: one instance per filter. Sends go through the {@link SendLimiter} and
  * answer the same whether a link went out, the account is unknown or a limit was hit.
  */
 public final class LinkService {
+
+    /** The new address becomes a login ID too, so the user can sign in with it after the change. */
+    private static final UpdateOptions ADD_TO_LOGIN_IDS = UpdateOptions.builder().addToLoginIds(true).build();
+
 
     private static final System.Logger LOG = System.getLogger(LinkService.class.getName());
     /** How long a browser waits for an enchanted link before its poll says "expired" (ASVS: at most 10 min). */
@@ -131,41 +136,30 @@ public final class LinkService {
     }
 
     LinkSent updateEmail(HttpServletRequest request, String newEmail, String next) {
-        Optional<SignedIn> user = signedIn(request);
-        if (user.isEmpty()) {
-            return LinkSent.notSignedIn();
-        }
-        String address;
-        try {
-            address = LoginIds.email(newEmail);
-        } catch (IllegalArgumentException e) {
-            return LinkSent.invalidInput(e.getMessage());
-        }
-        String masked = LoginIds.mask(address);
-        if (!mayProceed(request, address)) {
-            return LinkSent.accepted(masked);
-        }
-        try {
-            SignedIn current = user.get();
-            client.magicLinkUpdateEmail(current.refreshJwt(), loginIdOf(current), address,
-                    urls.magicLanding(next, masked), UpdateOptions.NONE);
-        } catch (DescopeException e) {
-            return SendFailures.toAnswer(e, masked);
-        } catch (IllegalArgumentException e) {
-            return LinkSent.invalidInput(e.getMessage());
-        }
-        LOG.log(Level.INFO, "Sent an email update link to {0}", masked);
-        return LinkSent.accepted(masked);
+        return update(request, newEmail, LoginIds::email, (user, address, landing) -> {
+            client.magicLinkUpdateEmail(user.refreshJwt(), loginIdOf(user), address, landing, ADD_TO_LOGIN_IDS);
+            LOG.log(Level.INFO, "Sent an email update link to {0}", LoginIds.mask(address));
+        }, next);
     }
 
     LinkSent updatePhone(HttpServletRequest request, DeliveryMethod method, String newPhone, String next) {
+        return update(request, newPhone, LoginIds::phone, (user, address, landing) -> {
+            client.magicLinkUpdatePhone(user.refreshJwt(), method, loginIdOf(user), address, landing,
+                    ADD_TO_LOGIN_IDS);
+            LOG.log(Level.INFO, "Sent a phone update link by {0} to {1}", method, LoginIds.mask(address));
+        }, next);
+    }
+
+    /** Sends the update link of {@link #updateEmail} or {@link #updatePhone} for the signed-in user. */
+    private LinkSent update(HttpServletRequest request, String rawAddress, UnaryOperator<String> checkAddress,
+                            UpdateSend send, String next) {
         Optional<SignedIn> user = signedIn(request);
         if (user.isEmpty()) {
             return LinkSent.notSignedIn();
         }
         String address;
         try {
-            address = LoginIds.phone(newPhone);
+            address = checkAddress.apply(rawAddress);
         } catch (IllegalArgumentException e) {
             return LinkSent.invalidInput(e.getMessage());
         }
@@ -174,16 +168,18 @@ public final class LinkService {
             return LinkSent.accepted(masked);
         }
         try {
-            SignedIn current = user.get();
-            client.magicLinkUpdatePhone(current.refreshJwt(), method, loginIdOf(current), address,
-                    urls.magicLanding(next, masked), UpdateOptions.NONE);
+            send.send(user.get(), address, urls.magicLanding(next, masked));
         } catch (DescopeException e) {
             return SendFailures.toAnswer(e, masked);
         } catch (IllegalArgumentException e) {
             return LinkSent.invalidInput(e.getMessage());
         }
-        LOG.log(Level.INFO, "Sent a phone update link by {0} to {1}", method, masked);
         return LinkSent.accepted(masked);
+    }
+
+    @FunctionalInterface
+    private interface UpdateSend {
+        void send(SignedIn user, String address, String landingUrl);
     }
 
     String csrfToken(HttpServletRequest request, HttpServletResponse response) {
