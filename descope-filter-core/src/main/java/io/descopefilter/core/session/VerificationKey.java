@@ -1,11 +1,12 @@
 package io.descopefilter.core.session;
 
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
 
 import java.security.interfaces.RSAPublicKey;
+import java.util.Objects;
 
 /**
  * One trusted RSA public key from the project's key set, with its verifier built once (verifiers are stateless
@@ -41,7 +42,7 @@ final class VerificationKey {
     /** Same kid, algorithm and key material: lets a refetched set keep the instances (and cache entries) it had. */
     boolean sameAs(VerificationKey other) {
         return kid.equals(other.kid)
-                && java.util.Objects.equals(algorithm, other.algorithm)
+                && Objects.equals(algorithm, other.algorithm)
                 && publicKey.getModulus().equals(other.publicKey.getModulus())
                 && publicKey.getPublicExponent().equals(other.publicKey.getPublicExponent());
     }
