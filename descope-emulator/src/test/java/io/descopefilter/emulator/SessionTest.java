@@ -229,7 +229,7 @@ class SessionTest {
 
     @Test
     void aRefreshJwtOfAnotherProjectIsRejected() throws Exception {
-        String otherIssuer = refreshToken(emulator.signingKey(), "P2otherProjectXXXXXXXXXXXXXXX");
+        String otherIssuer = refreshToken(emulator.signingKey(), "P2otherProjectZZZZZZZZZZZZZZZ");
 
         assertThat(refresh(otherIssuer).errorCode()).isEqualTo("E061004");
     }
