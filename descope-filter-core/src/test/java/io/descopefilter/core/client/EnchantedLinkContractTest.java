@@ -5,32 +5,13 @@ import static io.descopefilter.core.client.TestEmulator.REDIRECT_URI;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.descopefilter.emulator.DescopeEmulator;
 import io.descopefilter.emulator.OutboxLink;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Contract §3 against the emulator: enchanted link send, verify, poll and update. */
-class EnchantedLinkContractTest {
-
-    private DescopeEmulator emulator;
-    private DescopeClient client;
-
-    @BeforeEach
-    void start() {
-        emulator = TestEmulator.start();
-        TestEmulator.seedAlice(emulator);
-        client = TestEmulator.clientFor(emulator);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        emulator.close();
-    }
+class EnchantedLinkContractTest extends EmulatedDescopeTest {
 
     /** The link in the newest email to {@code to} whose number matches the one shown to the user. */
     private OutboxLink matchingLink(String to, EnchantedLinkResponse sent) {

@@ -13,30 +13,12 @@ import io.descopefilter.emulator.OutboxMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Contract §2 against the emulator: every magic link call, its success and its documented errors. */
-class MagicLinkContractTest {
-
-    private DescopeEmulator emulator;
-    private DescopeClient client;
-
-    @BeforeEach
-    void start() {
-        emulator = TestEmulator.start();
-        TestEmulator.seedAlice(emulator);
-        client = TestEmulator.clientFor(emulator);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        emulator.close();
-    }
+class MagicLinkContractTest extends EmulatedDescopeTest {
 
     @Test
     void emailSignInSendsALinkWhoseTokenVerifiesToASession() throws Exception {

@@ -6,32 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.nimbusds.jwt.SignedJWT;
-import io.descopefilter.emulator.DescopeEmulator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Contract §4 and §13 against the emulator: embedded links and user create, with the management key. */
-class ManagementContractTest {
-
-    private DescopeEmulator emulator;
-    private DescopeClient client;
-
-    @BeforeEach
-    void start() {
-        emulator = TestEmulator.start();
-        TestEmulator.seedAlice(emulator);
-        client = TestEmulator.clientFor(emulator);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        emulator.close();
-    }
+class ManagementContractTest extends EmulatedDescopeTest {
 
     @Test
     void embeddedLinkTokenVerifiesToASessionWithTheCustomClaims() throws Exception {

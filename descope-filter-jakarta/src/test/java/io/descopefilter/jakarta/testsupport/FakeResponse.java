@@ -6,6 +6,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -90,7 +91,12 @@ public final class FakeResponse {
 
                         @Override
                         public void setWriteListener(WriteListener listener) {
-                            throw new UnsupportedOperationException();
+                            // Writes go to memory and never block, so the stream is writable at once.
+                            try {
+                                listener.onWritePossible();
+                            } catch (IOException e) {
+                                listener.onError(e);
+                            }
                         }
 
                         @Override
