@@ -1,16 +1,17 @@
 package io.descopefilter.jakarta;
 
+import io.descopefilter.jakarta.internal.FilterComponents;
+import io.descopefilter.jakarta.internal.StartupCheck;
 import io.descopefilter.core.config.InvalidSettingException;
 import io.descopefilter.core.config.SettingSource;
 import io.descopefilter.core.config.Settings;
-import io.descopefilter.core.session.DescopeSession;
-import io.descopefilter.jakarta.access.AmbiguousRequest;
-import io.descopefilter.jakarta.access.RequestPath;
-import io.descopefilter.jakarta.config.FilterConfiguration;
-import io.descopefilter.jakarta.guard.AmbiguousPathGuard;
-import io.descopefilter.jakarta.links.DescopeLinks;
-import io.descopefilter.jakarta.principal.DescopeRequest;
-import io.descopefilter.jakarta.web.RequestAttributes;
+import io.descopefilter.jakarta.internal.http.RequestPath;
+import io.descopefilter.jakarta.internal.config.FilterConfiguration;
+import io.descopefilter.jakarta.internal.http.AmbiguousPathGuard;
+import io.descopefilter.jakarta.internal.session.DescopeRequest;
+import io.descopefilter.jakarta.internal.Endpoint;
+import io.descopefilter.jakarta.internal.pages.Pages;
+import io.descopefilter.jakarta.internal.session.ResolvedSession;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -33,12 +34,12 @@ import java.util.Optional;
  * Descope link login for any web application. Map it to {@code /*} for the REQUEST, FORWARD, INCLUDE, ERROR and
  * ASYNC dispatchers. Each request walks five steps, each done by a small class:
  * <ol>
- *   <li>guard: an ambiguous raw URI is refused with 400 ({@link AmbiguousPathGuard});</li>
+ *   <li>guard: an ambiguous raw URI is refused with 400 ({@code AmbiguousPathGuard});</li>
  *   <li>own routes: link landing, enchanted landing, poll and logout are answered here;</li>
  *   <li>session: found, validated and if need be refreshed ({@code SessionResolver});</li>
  *   <li>access: a protected path without a session gets the login redirect or a 401 ({@code AccessPolicy},
  *       {@code Challenge});</li>
- *   <li>wrap: the application sees a {@link DescopeRequest} whose principal comes only from the session.</li>
+ *   <li>wrap: the application sees a request whose {@link DescopePrincipal} comes only from the session.</li>
  * </ol>
  * Settings come from init-params, context-params, system properties and environment variables, or from the map
  * given to {@link #DescopeAuthFilter(Map)}. A missing or invalid setting makes {@link #init} fail, so the
@@ -51,6 +52,7 @@ public class DescopeAuthFilter implements Filter {
     private final Map<String, String> givenSettings;
     private final Clock clock;
     private volatile FilterComponents components;
+    private DescopeLinks publishedLinks;
     private ServletContext servletContext;
 
     /** For {@code web.xml}: settings from init-params, context-params, system properties and the environment. */
@@ -95,8 +97,10 @@ public class DescopeAuthFilter implements Filter {
         if (servletContext.getAttribute(DescopeLinks.CONTEXT_ATTRIBUTE) != null) {
             LOG.log(Level.WARNING, "A second DescopeAuthFilter replaces the DescopeLinks of the first one");
         }
-        servletContext.setAttribute(DescopeLinks.CONTEXT_ATTRIBUTE, built.links());
+        DescopeLinks links = new DescopeLinks(built.links());
+        servletContext.setAttribute(DescopeLinks.CONTEXT_ATTRIBUTE, links);
         components = built;
+        publishedLinks = links;
         LOG.log(Level.INFO, "DescopeAuthFilter ready for project {0} at {1} (store {2}, landing mode {3})",
                 configuration.client().projectId(), configuration.publicBaseUrl(), configuration.sessionStore(),
                 configuration.landingMode());
@@ -114,50 +118,45 @@ public class DescopeAuthFilter implements Filter {
             throw new ServletException("DescopeAuthFilter handles HTTP requests only");
         }
         boolean fromClient = request.getDispatcherType() == DispatcherType.REQUEST;
+        // 1. guard
         if (fromClient && AmbiguousPathGuard.isAmbiguous(request.getRequestURI())) {
-            AmbiguousRequest.refuse(response);
+            parts.writer().write(request, response, Pages.ambiguousRequest());
             return;
         }
+        // 2. own routes
         String path = RequestPath.of(request);
-        if (fromClient && parts.routes().isOwnEndpoint(path)) {
-            handleOwnRoute(parts, path, request, response);
+        Optional<Endpoint> endpoint = fromClient ? parts.endpoint(path) : Optional.empty();
+        if (endpoint.isPresent()) {
+            parts.writer().write(request, response, endpoint.get().handle(request, response));
             return;
         }
+        // 3. session: a later dispatch reuses the wrapper of the first one
         Optional<DescopeRequest> alreadyWrapped = DescopeRequest.find(request);
-        Optional<DescopeSession> session = alreadyWrapped.isPresent()
-                ? alreadyWrapped.get().session()
+        Optional<ResolvedSession> resolved = alreadyWrapped.isPresent() ? Optional.empty()
                 : resolve(parts, request, response);
-        if (session.isEmpty() && parts.access().requiresSession(path)) {
-            parts.challenge().send(request, response, path, fromClient ? request.getQueryString() : null);
+        boolean signedIn = alreadyWrapped.isPresent() ? alreadyWrapped.get().session().isPresent()
+                : resolved.isPresent();
+        // 4. access
+        if (!signedIn && parts.access().requiresSession(path)) {
+            parts.writer().write(request, response,
+                    parts.challenge().of(request, path, fromClient ? request.getQueryString() : null));
             return;
         }
+        // 5. wrap
         if (alreadyWrapped.isPresent()) {
             chain.doFilter(request, response);
             return;
         }
-        session.ifPresent(s -> request.setAttribute(RequestAttributes.SESSION, s));
-        chain.doFilter(new DescopeRequest(request, response, session.orElse(null), parts.requestActions()),
+        resolved.ifPresent(r -> request.setAttribute(RequestAttributes.SESSION, r.session()));
+        chain.doFilter(new DescopeRequest(request, response, resolved.orElse(null), parts.requestActions()),
                 response);
     }
 
-    private static Optional<DescopeSession> resolve(FilterComponents parts, HttpServletRequest request,
-                                                    HttpServletResponse response) {
+    private static Optional<ResolvedSession> resolve(FilterComponents parts, HttpServletRequest request,
+                                                     HttpServletResponse response) {
         // Only the filter sets this attribute; whatever came before us is not believed (SE-09).
         request.removeAttribute(RequestAttributes.SESSION);
         return parts.resolver().resolve(request, response);
-    }
-
-    private static void handleOwnRoute(FilterComponents parts, String path, HttpServletRequest request,
-                                       HttpServletResponse response) throws IOException, ServletException {
-        if (path.equals(parts.routes().landingPath())) {
-            parts.linkLanding().handle(request, response);
-        } else if (path.equals(parts.routes().enchantedLandingPath())) {
-            parts.enchantedLanding().handle(request, response);
-        } else if (path.equals(parts.routes().pollPath())) {
-            parts.poll().handle(request, response);
-        } else {
-            parts.logout().handle(request, response);
-        }
     }
 
     @Override
@@ -167,7 +166,7 @@ public class DescopeAuthFilter implements Filter {
         if (parts == null) {
             return;
         }
-        if (servletContext != null && servletContext.getAttribute(DescopeLinks.CONTEXT_ATTRIBUTE) == parts.links()) {
+        if (servletContext != null && servletContext.getAttribute(DescopeLinks.CONTEXT_ATTRIBUTE) == publishedLinks) {
             servletContext.removeAttribute(DescopeLinks.CONTEXT_ATTRIBUTE);
         }
         parts.close();

@@ -1,9 +1,9 @@
 package io.descopefilter.sample;
 
 import io.descopefilter.core.client.DeliveryMethod;
-import io.descopefilter.jakarta.links.DescopeLinks;
-import io.descopefilter.jakarta.links.LinkSent;
-import io.descopefilter.jakarta.links.SendOutcome;
+import io.descopefilter.jakarta.DescopeLinks;
+import io.descopefilter.jakarta.LinkSent;
+import io.descopefilter.jakarta.SendOutcome;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,7 +1,7 @@
 package io.descopefilter.sample;
 
 import io.descopefilter.core.session.TenantAccess;
-import io.descopefilter.jakarta.principal.DescopePrincipal;
+import io.descopefilter.jakarta.DescopePrincipal;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,7 +1,8 @@
 package io.descopefilter.sample;
 
-import io.descopefilter.jakarta.links.DescopeLinks;
-import io.descopefilter.jakarta.principal.DescopePrincipal;
+import io.descopefilter.jakarta.DescopeAuthFilter;
+import io.descopefilter.jakarta.DescopeLinks;
+import io.descopefilter.jakarta.DescopePrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.owasp.encoder.Encode;

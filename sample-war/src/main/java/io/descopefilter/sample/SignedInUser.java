@@ -1,6 +1,6 @@
 package io.descopefilter.sample;
 
-import io.descopefilter.jakarta.principal.DescopePrincipal;
+import io.descopefilter.jakarta.DescopePrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import org.owasp.encoder.Encode;
 

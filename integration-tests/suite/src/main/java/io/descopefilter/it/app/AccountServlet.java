@@ -1,8 +1,8 @@
 package io.descopefilter.it.app;
 
 import io.descopefilter.core.client.DeliveryMethod;
-import io.descopefilter.jakarta.links.DescopeLinks;
-import io.descopefilter.jakarta.links.LinkSent;
+import io.descopefilter.jakarta.DescopeLinks;
+import io.descopefilter.jakarta.LinkSent;
 import jakarta.json.Json;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -2,8 +2,8 @@ package io.descopefilter.it.app;
 
 import io.descopefilter.core.client.DeliveryMethod;
 import io.descopefilter.core.client.LoginOptions;
-import io.descopefilter.jakarta.links.DescopeLinks;
-import io.descopefilter.jakarta.links.LinkPurpose;
+import io.descopefilter.jakarta.DescopeLinks;
+import io.descopefilter.jakarta.LinkPurpose;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.http.HttpServlet;

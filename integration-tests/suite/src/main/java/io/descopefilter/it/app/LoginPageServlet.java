@@ -2,11 +2,11 @@ package io.descopefilter.it.app;
 
 import io.descopefilter.core.client.DeliveryMethod;
 import io.descopefilter.core.client.LoginOptions;
-import io.descopefilter.jakarta.links.DescopeLinks;
-import io.descopefilter.jakarta.links.EnchantedLinkStarted;
-import io.descopefilter.jakarta.links.LinkPurpose;
-import io.descopefilter.jakarta.links.LinkSent;
-import io.descopefilter.jakarta.links.SendOutcome;
+import io.descopefilter.jakarta.DescopeLinks;
+import io.descopefilter.jakarta.EnchantedLinkStarted;
+import io.descopefilter.jakarta.LinkPurpose;
+import io.descopefilter.jakarta.LinkSent;
+import io.descopefilter.jakarta.SendOutcome;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServlet;

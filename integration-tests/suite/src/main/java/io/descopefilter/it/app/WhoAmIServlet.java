@@ -1,7 +1,7 @@
 package io.descopefilter.it.app;
 
-import io.descopefilter.jakarta.links.DescopeLinks;
-import io.descopefilter.jakarta.principal.DescopePrincipal;
+import io.descopefilter.jakarta.DescopeLinks;
+import io.descopefilter.jakarta.DescopePrincipal;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;

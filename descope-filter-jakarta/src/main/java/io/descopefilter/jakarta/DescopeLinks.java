@@ -1,0 +1,106 @@
+package io.descopefilter.jakarta;
+
+import io.descopefilter.core.client.DeliveryMethod;
+import io.descopefilter.core.client.LoginOptions;
+import io.descopefilter.jakarta.internal.send.LinkService;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a login page or servlet needs to sign users in with links: magic links by email, SMS, WhatsApp or voice,
+ * enchanted links, embedded links, email and phone updates, and CSRF tokens for the application's own forms.
+ *
+ * <p>Each {@link DescopeAuthFilter} owns one instance, published in the servlet context attribute
+ * {@value #CONTEXT_ATTRIBUTE}. Two ways to get it:
+ * <ul>
+ *   <li>with CDI: {@code @Inject DescopeLinks links;} (a producer hands out the filter's instance);</li>
+ *   <li>without CDI (plain Tomcat or Jetty): {@code DescopeLinks.from(servletContext)}.</li>
+ * </ul>
+ * Links are built from the configured public base URL, landing path and a safe return path only. Sends are
+ * limited per login ID and per client, and the answer is the same whether or not the account exists or a limit
+ * was hit; malformed input and an unavailable Descope are reported (see {@link SendOutcome}).
+ */
+public final class DescopeLinks {
+
+    /** The servlet context attribute under which the filter publishes its instance. */
+    public static final String CONTEXT_ATTRIBUTE = "io.descopefilter.DescopeLinks";
+
+    private final LinkService service;
+
+    DescopeLinks(LinkService service) {
+        this.service = Objects.requireNonNull(service, "service");
+    }
+
+    /**
+     * The instance published by the {@code DescopeAuthFilter} of this web application.
+     *
+     * @throws IllegalStateException when no filter has been initialised in this web application
+     */
+    public static DescopeLinks from(ServletContext context) {
+        if (context.getAttribute(CONTEXT_ATTRIBUTE) instanceof DescopeLinks links) {
+            return links;
+        }
+        throw new IllegalStateException("No DescopeAuthFilter has been initialised in this web application: "
+                + "declare it in web.xml (or with ServletContext.addFilter) before using DescopeLinks");
+    }
+
+    /**
+     * Sends a magic link.
+     *
+     * @param method   email, SMS, WhatsApp or voice
+     * @param purpose  sign in, sign up, or sign up or in
+     * @param loginId  an email address for {@code EMAIL}, an E.164 phone number otherwise
+     * @param next     where to go after login (a path relative to the application root); unsafe values are ignored
+     * @param options  Descope login options, or {@code null} for none (step-up and MFA need a signed-in user)
+     */
+    public LinkSent sendMagicLink(HttpServletRequest request, DeliveryMethod method, LinkPurpose purpose,
+                                  String loginId, String next, LoginOptions options) {
+        return service.sendMagicLink(request, Objects.requireNonNull(method, "method"),
+                Objects.requireNonNull(purpose, "purpose"), loginId, next, options);
+    }
+
+    /**
+     * Starts an enchanted link sign-in: emails links, remembers the pending sign-in in this browser's
+     * {@code HttpSession} only, and returns the number the user must pick. The page then polls the poll path.
+     */
+    public EnchantedLinkStarted startEnchantedLink(HttpServletRequest request, LinkPurpose purpose, String email,
+                                                   String next, LoginOptions options) {
+        return service.startEnchantedLink(request, Objects.requireNonNull(purpose, "purpose"), email, next, options);
+    }
+
+    /**
+     * Generates an embedded link for an existing user and returns the full sign-in URL
+     * ({@code <publicBaseUrl><landingPath>?next=..&as=..&t=..}). Needs the {@code managementKey} setting.
+     *
+     * @param timeout how long the link works, or {@code null} for Descope's default
+     * @throws io.descopefilter.core.client.DescopeException when Descope refuses or cannot be reached
+     */
+    public String embeddedLinkUrl(String loginId, Map<String, Object> customClaims, Duration timeout, String next) {
+        return service.embeddedLinkUrl(loginId, customClaims, timeout, next);
+    }
+
+    /** Sends a link that confirms a new email address for the signed-in user. */
+    public LinkSent updateEmail(HttpServletRequest request, String newEmail, String next) {
+        return service.updateEmail(request, newEmail, next);
+    }
+
+    /** Sends a link by SMS or WhatsApp that confirms a new phone number for the signed-in user. */
+    public LinkSent updatePhone(HttpServletRequest request, DeliveryMethod method, String newPhone, String next) {
+        return service.updatePhone(request, Objects.requireNonNull(method, "method"), newPhone, next);
+    }
+
+    /** A CSRF token for the application's own forms (field {@code csrf} or header {@code X-CSRF-Token}). */
+    public String csrfToken(HttpServletRequest request, HttpServletResponse response) {
+        return service.csrfToken(request, response);
+    }
+
+    /** Whether a state-changing request carries a valid CSRF token and comes from the application's origin. */
+    public boolean isValidCsrf(HttpServletRequest request) {
+        return service.isValidCsrf(request);
+    }
+}

@@ -1,0 +1,100 @@
+package io.descopefilter.jakarta;
+
+import io.descopefilter.core.session.DescopeSession;
+import io.descopefilter.core.session.TenantAccess;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The signed-in user, built only from a validated session JWT. {@link #getName()} is the Descope user ID (stable,
+ * unlike an email address that the user may change).
+ */
+public final class DescopePrincipal implements Principal {
+
+    private final DescopeSession session;
+
+    public DescopePrincipal(DescopeSession session) {
+        this.session = Objects.requireNonNull(session, "session");
+    }
+
+    /** The Descope user ID ({@code sub}, or {@code dsub} when present). */
+    @Override
+    public String getName() {
+        return session.userId();
+    }
+
+    /** The login IDs, when the project's JWT template includes them. */
+    public List<String> loginIds() {
+        return session.loginIds();
+    }
+
+    /** The email address claim, or {@code null}. */
+    public String email() {
+        return session.email();
+    }
+
+    /** The display name claim, or {@code null}. */
+    public String displayName() {
+        return session.name();
+    }
+
+    /** Project-level roles. */
+    public Set<String> roles() {
+        return session.roles();
+    }
+
+    /** Project-level permissions. */
+    public Set<String> permissions() {
+        return session.permissions();
+    }
+
+    /** Tenant ID to the roles and permissions held there. */
+    public Map<String, TenantAccess> tenants() {
+        return session.tenants();
+    }
+
+    /** The current tenant ({@code dct}), or {@code null}. */
+    public String currentTenant() {
+        return session.currentTenant();
+    }
+
+    /** Every claim without a field of its own (custom claims). */
+    public Map<String, Object> claims() {
+        return session.customClaims();
+    }
+
+    /** The whole validated session. */
+    public DescopeSession session() {
+        return session;
+    }
+
+    /**
+     * Whether the user holds {@code role} at project level or in the current tenant. {@code **} means "any
+     * signed-in user", as in {@code HttpServletRequest#isUserInRole}.
+     */
+    public boolean hasRole(String role) {
+        if (role == null) {
+            return false;
+        }
+        return role.equals("**") || session.hasRole(role) || session.hasTenantRole(session.currentTenant(), role);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DescopePrincipal that && getName().equals(that.getName());
+    }
+
+    @Override
+    public int hashCode() {
+        return getName().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "DescopePrincipal[" + getName() + "]";
+    }
+}

@@ -1,0 +1,166 @@
+package io.descopefilter.jakarta.internal;
+
+import io.descopefilter.core.client.DescopeClient;
+import io.descopefilter.core.session.SessionRefresher;
+import io.descopefilter.core.session.SessionValidator;
+import io.descopefilter.jakarta.internal.config.FilterConfiguration;
+import io.descopefilter.jakarta.internal.config.PublicBaseUrl;
+import io.descopefilter.jakarta.internal.config.Routes;
+import io.descopefilter.jakarta.internal.enchanted.EnchantedLinkExchange;
+import io.descopefilter.jakarta.internal.enchanted.EnchantedPoll;
+import io.descopefilter.jakarta.internal.enchanted.EnchantedStart;
+import io.descopefilter.jakarta.internal.http.AccessPolicy;
+import io.descopefilter.jakarta.internal.http.Challenge;
+import io.descopefilter.jakarta.internal.http.CsrfTokens;
+import io.descopefilter.jakarta.internal.http.RequestPath;
+import io.descopefilter.jakarta.internal.landing.LandingFlow;
+import io.descopefilter.jakarta.internal.landing.TokenExchange;
+import io.descopefilter.jakarta.internal.landing.VerifyThrottle;
+import io.descopefilter.jakarta.internal.magic.MagicLinkExchange;
+import io.descopefilter.jakarta.internal.pages.OutcomeWriter;
+import io.descopefilter.jakarta.internal.send.LinkService;
+import io.descopefilter.jakarta.internal.send.LinkUrls;
+import io.descopefilter.jakarta.internal.send.SendGate;
+import io.descopefilter.jakarta.internal.send.SendLimiter;
+import io.descopefilter.jakarta.internal.session.DescopeRequest;
+import io.descopefilter.jakarta.internal.session.LogoutEndpoint;
+import io.descopefilter.jakarta.internal.session.SessionResolver;
+import io.descopefilter.jakarta.internal.session.SessionStore;
+import io.descopefilter.jakarta.internal.session.SessionTokens;
+import io.descopefilter.jakarta.internal.session.SignIn;
+import io.descopefilter.jakarta.internal.session.SignOut;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything one filter works with, built once from its configuration: the only place that knows how the parts
+ * fit together. It owns the Descope client, the one resource with threads and connections, and closes it.
+ */
+public final class FilterComponents implements AutoCloseable {
+
+    /** How long a request waits for another request's refresh of the same token (SE-10). */
+    private static final Duration REFRESH_WAIT = Duration.ofSeconds(5);
+
+    private final DescopeClient client;
+    private final SessionResolver resolver;
+    private final AccessPolicy access;
+    private final Challenge challenge;
+    private final Routes routes;
+    private final Map<String, Endpoint> endpoints;
+    private final OutcomeWriter writer;
+    private final DescopeRequest.Actions requestActions;
+    private final LinkService links;
+
+    private FilterComponents(FilterConfiguration config, Clock clock, DescopeClient client) {
+        this.client = client;
+        this.routes = config.routes();
+        PublicBaseUrl base = config.publicBaseUrl();
+        SessionValidator validator = SessionValidator.create(config.validator(), client::fetchKeySetJson);
+        SessionRefresher refresher = new SessionRefresher(client, validator, REFRESH_WAIT);
+        SessionStore store = SessionStore.of(config.sessionStore(), config.cookies());
+        CsrfTokens csrf = new CsrfTokens(config.cookies(), base);
+        SignIn signIn = new SignIn(store, validator, client);
+        SignOut signOut = new SignOut(store, signIn, refresher);
+        VerifyThrottle throttle = new VerifyThrottle(config.sendLimits().failedVerifiesPerClient(),
+                config.sendLimits().window(), clock);
+        SendGate gate = new SendGate(new SendLimiter(config.sendLimits().perLoginId(),
+                config.sendLimits().perClient(), config.sendLimits().window(), clock), config.clientAddress());
+        LinkUrls urls = new LinkUrls(base, routes);
+
+        this.resolver = new SessionResolver(store, validator, refresher, signIn, config.acceptBearer());
+        this.access = new AccessPolicy(routes, config.publicPaths(), config.protectedPaths());
+        this.challenge = new Challenge(base, routes.loginPage());
+        this.writer = new OutcomeWriter(routes.errorPage(), base, routes.loginPage());
+        this.links = new LinkService(client, csrf, gate, urls, new EnchantedStart(client, gate, urls, clock));
+        this.requestActions = new RequestActions(signOut, challenge, writer);
+
+        TokenExchange magic = new MagicLinkExchange(client, signIn, base, routes.afterLoginPath());
+        LandingFlow magicLanding = new LandingFlow(magic, base.resolve(routes.landingPath()), config.landingMode(),
+                routes, csrf, throttle, config.clientAddress());
+        LandingFlow enchantedLanding = new LandingFlow(new EnchantedLinkExchange(client),
+                base.resolve(routes.enchantedLandingPath()), config.landingMode(), routes, csrf, throttle,
+                config.clientAddress());
+        EnchantedPoll poll = new EnchantedPoll(client, signIn, clock);
+        LogoutEndpoint logout = new LogoutEndpoint(signOut, csrf, base.resolve(routes.afterLogoutPath()));
+        this.endpoints = Map.of(
+                routes.landingPath(), magicLanding::handle,
+                routes.enchantedLandingPath(), enchantedLanding::handle,
+                routes.pollPath(), poll::handle,
+                routes.logoutPath(), logout::handle);
+    }
+
+    /** Builds the parts of a filter; on failure nothing is left running. */
+    public static FilterComponents build(FilterConfiguration config, Clock clock) {
+        DescopeClient client = DescopeClient.create(config.client());
+        try {
+            return new FilterComponents(config, clock, client);
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    public DescopeClient client() {
+        return client;
+    }
+
+    public SessionResolver resolver() {
+        return resolver;
+    }
+
+    public AccessPolicy access() {
+        return access;
+    }
+
+    public Challenge challenge() {
+        return challenge;
+    }
+
+    public OutcomeWriter writer() {
+        return writer;
+    }
+
+    public DescopeRequest.Actions requestActions() {
+        return requestActions;
+    }
+
+    public LinkService links() {
+        return links;
+    }
+
+    /** The filter's own endpoint at {@code path} (canonical, relative to the context root), if it is one. */
+    public Optional<Endpoint> endpoint(String path) {
+        return routes.isOwnEndpoint(path) ? Optional.of(endpoints.get(path)) : Optional.empty();
+    }
+
+    /** What {@link DescopeRequest#logout()} and {@link DescopeRequest#authenticate} do; one per filter. */
+    private record RequestActions(SignOut signOut, Challenge challenge, OutcomeWriter writer)
+            implements DescopeRequest.Actions {
+        @Override
+        public void signOut(HttpServletRequest request, HttpServletResponse response,
+                            Optional<SessionTokens> current) {
+            signOut.signOut(request, response, current);
+        }
+
+        @Override
+        public void challenge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            try {
+                writer.write(request, response, challenge.of(request, RequestPath.of(request), null));
+            } catch (ServletException e) {
+                throw new IOException(e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

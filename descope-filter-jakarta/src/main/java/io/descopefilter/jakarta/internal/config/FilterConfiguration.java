@@ -1,0 +1,185 @@
+package io.descopefilter.jakarta.internal.config;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import io.descopefilter.core.client.DescopeClientConfig;
+import io.descopefilter.core.config.InvalidSettingException;
+import io.descopefilter.core.config.Setting;
+import io.descopefilter.core.config.Settings;
+import io.descopefilter.core.session.SessionValidatorConfig;
+import io.descopefilter.jakarta.internal.http.PathPatterns;
+import io.descopefilter.jakarta.internal.http.ReturnTo;
+import io.descopefilter.jakarta.internal.http.ClientAddress;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import static io.descopefilter.jakarta.internal.config.FilterSettings.*;
+
+/**
+ * The filter's validated, immutable configuration. {@link #from(Settings)} reads every {@link FilterSettings}
+ * entry and fails with an {@link InvalidSettingException} naming the setting and the fix, so that a filter with a
+ * missing or contradictory setting never starts (and never starts permissive).
+ */
+public record FilterConfiguration(
+        DescopeClientConfig client,
+        SessionValidatorConfig validator,
+        PublicBaseUrl publicBaseUrl,
+        ClientAddress clientAddress,
+        Routes routes,
+        PathPatterns publicPaths,
+        PathPatterns protectedPaths,
+        LandingMode landingMode,
+        SessionStoreKind sessionStore,
+        CookieSettings cookies,
+        boolean acceptBearer,
+        SendLimits sendLimits) {
+
+    private static final Pattern PROJECT_ID_PATTERN = Pattern.compile("[A-Za-z0-9]{28,}");
+    private static final Pattern APP_PATH = Pattern.compile("(/[A-Za-z0-9._~!$&'()*+,=:@-]*)+");
+    private static final Pattern COOKIE_DOMAIN_PATTERN = Pattern.compile("\\.?[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?");
+    private static final Set<String> SUPPORTED_ALGORITHMS = Set.of("RS256", "RS384", "RS512");
+    private static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(60);
+
+    /** Reads and checks every setting; see the class comment. */
+    public static FilterConfiguration from(Settings settings) {
+        String projectId = settings.require(PROJECT_ID);
+        check(PROJECT_ID, PROJECT_ID_PATTERN.matcher(projectId).matches(),
+                "must be at least 28 letters or digits (copy it from Project settings in the Descope console)");
+        Optional<String> managementKey = settings.find(MANAGEMENT_KEY);
+        Optional<URI> baseUrl = settings.find(BASE_URL).map(text -> parse(BASE_URL, text, FilterConfiguration::httpUrl));
+        PublicBaseUrl publicBaseUrl = parse(PUBLIC_BASE_URL, settings.require(PUBLIC_BASE_URL), PublicBaseUrl::parse);
+        ClientAddress clientAddress = parse(TRUSTED_PROXIES, settings.get(TRUSTED_PROXIES), ClientAddress::trusting);
+
+        Routes routes = routes(settings);
+        PathPatterns publicPaths = parse(PUBLIC_PATHS, settings.get(PUBLIC_PATHS), PathPatterns::forPublic);
+        PathPatterns protectedPaths = parse(PROTECTED_PATHS, settings.get(PROTECTED_PATHS), PathPatterns::forProtected);
+
+        CookieSettings cookies = cookies(settings, publicBaseUrl);
+        SendLimits limits = new SendLimits(settings.get(SEND_LIMIT_PER_LOGIN_ID), settings.get(SEND_LIMIT_PER_CLIENT),
+                settings.get(FAILED_VERIFY_LIMIT_PER_CLIENT), settings.get(SEND_LIMIT_WINDOW));
+        check(SEND_LIMIT_WINDOW, !limits.window().isZero(), "must be at least 1 second");
+
+        DescopeClientConfig client = parse(PROJECT_ID, projectId, id -> DescopeClientConfig.builder()
+                .projectId(id)
+                .managementKey(managementKey.orElse(null))
+                .baseUrl(baseUrl.orElse(null))
+                .connectTimeout(positive(settings, CONNECT_TIMEOUT))
+                .responseTimeout(positive(settings, RESPONSE_TIMEOUT))
+                .callTimeout(positive(settings, CALL_TIMEOUT))
+                .build());
+        SessionValidatorConfig validator = validator(settings, projectId);
+
+        return new FilterConfiguration(client, validator, publicBaseUrl, clientAddress, routes, publicPaths,
+                protectedPaths, settings.get(LANDING_MODE), settings.get(SESSION_STORE), cookies,
+                settings.get(ACCEPT_BEARER), limits);
+    }
+
+    private static Routes routes(Settings settings) {
+        String loginPage = appPath(settings, LOGIN_PAGE);
+        String landing = appPath(settings, LANDING_PATH);
+        String enchanted = appPath(settings, ENCHANTED_LANDING_PATH);
+        String poll = appPath(settings, POLL_PATH);
+        String logout = appPath(settings, LOGOUT_PATH);
+        Set<String> endpoints = new HashSet<>();
+        for (Setting<String> setting : List.of(LANDING_PATH, ENCHANTED_LANDING_PATH, POLL_PATH, LOGOUT_PATH)) {
+            check(setting, endpoints.add(settings.get(setting)) && !settings.get(setting).equals(loginPage),
+                    "must differ from the login page and from the filter's other endpoints");
+        }
+        Optional<String> errorPage = settings.find(ERROR_PAGE).map(path -> checkedAppPath(ERROR_PAGE, path));
+        errorPage.ifPresent(page -> check(ERROR_PAGE, !endpoints.contains(page),
+                "must not be one of the filter's own endpoints"));
+        return new Routes(loginPage, landing, enchanted, poll, logout, returnPath(settings, AFTER_LOGIN_PATH),
+                returnPath(settings, AFTER_LOGOUT_PATH), errorPage);
+    }
+
+    private static CookieSettings cookies(Settings settings, PublicBaseUrl publicBaseUrl) {
+        boolean secure = settings.get(COOKIE_SECURE);
+        SameSite sameSite = settings.get(COOKIE_SAME_SITE);
+        check(COOKIE_SAME_SITE, secure || sameSite != SameSite.NONE,
+                "may be none only with cookieSecure=true (browsers drop SameSite=None cookies without Secure)");
+        check(COOKIE_SECURE, !secure || publicBaseUrl.isHttps() || publicBaseUrl.isLoopback(),
+                "is true but publicBaseUrl is plain http on a non-loopback host, where browsers never send Secure "
+                        + "cookies: serve the application over https, or set cookieSecure=false for local development");
+        Optional<String> domain = settings.find(COOKIE_DOMAIN);
+        domain.ifPresent(d -> check(COOKIE_DOMAIN, COOKIE_DOMAIN_PATTERN.matcher(d).matches(),
+                "must be a host name such as example.com"));
+        String path = settings.find(COOKIE_PATH).map(p -> checkedAppPath(COOKIE_PATH, p))
+                .orElse(publicBaseUrl.path().isEmpty() ? "/" : publicBaseUrl.path());
+        return new CookieSettings(secure, sameSite, domain, path);
+    }
+
+    private static SessionValidatorConfig validator(Settings settings, String projectId) {
+        Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
+        for (String name : settings.get(ALLOWED_ALGORITHMS)) {
+            check(ALLOWED_ALGORITHMS, SUPPORTED_ALGORITHMS.contains(name),
+                    "may list only RS256, RS384 and RS512 (found '" + name + "')");
+            algorithms.add(JWSAlgorithm.parse(name));
+        }
+        check(ALLOWED_ALGORITHMS, !algorithms.isEmpty(), "must name at least one of RS256, RS384, RS512");
+        Duration skew = settings.get(CLOCK_SKEW);
+        check(CLOCK_SKEW, skew.compareTo(MAX_CLOCK_SKEW) <= 0, "must be at most 60 seconds (keep server clocks in sync with NTP)");
+        Optional<String> audience = settings.find(AUDIENCE);
+        return parse(PROJECT_ID, projectId, id -> SessionValidatorConfig.builder(id)
+                .allowedAlgorithms(algorithms)
+                .audience(audience.orElse(null))
+                .leeway(skew)
+                .build());
+    }
+
+    private static URI httpUrl(String text) {
+        URI uri = URI.create(text);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme();
+        if (!(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http")) || uri.getHost() == null
+                || uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("it must be an absolute http(s) URL with a host and no user info, "
+                    + "query or fragment");
+        }
+        return uri;
+    }
+
+    private static String appPath(Settings settings, Setting<String> setting) {
+        return checkedAppPath(setting, settings.get(setting));
+    }
+
+    /** A canonical path relative to the context root: {@code /x/y}, no query, no dot segments, no {@code ;}. */
+    private static String checkedAppPath(Setting<String> setting, String path) {
+        check(setting, path.length() <= 512 && APP_PATH.matcher(path).matches() && !path.contains("//")
+                        && !path.matches(".*/\\.{1,2}(/.*)?"),
+                "must be a plain path relative to the context root, such as /login (no query, ;, %, // or dot segments)");
+        return path;
+    }
+
+    private static String returnPath(Settings settings, Setting<String> setting) {
+        String value = settings.get(setting);
+        return ReturnTo.ifSafe(value).filter(value::equals).orElseThrow(() -> new InvalidSettingException(setting,
+                "must be a path relative to the context root starting with a single /, such as /orders"));
+    }
+
+    private static Duration positive(Settings settings, Setting<Duration> setting) {
+        Duration value = settings.get(setting);
+        check(setting, !value.isZero(), "must be at least 1 second");
+        return value;
+    }
+
+    private static <T, R> R parse(Setting<?> setting, T value, Function<T, R> parser) {
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(setting, "is invalid: " + e.getMessage() + ". Fix: "
+                    + setting.description() + ".");
+        }
+    }
+
+    private static void check(Setting<?> setting, boolean valid, String rule) {
+        if (!valid) {
+            throw new InvalidSettingException(setting, rule + ".");
+        }
+    }
+}

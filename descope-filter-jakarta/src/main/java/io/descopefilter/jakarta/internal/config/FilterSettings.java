@@ -1,0 +1,99 @@
+package io.descopefilter.jakarta.internal.config;
+
+import io.descopefilter.core.config.Setting;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Every setting of {@code DescopeAuthFilter}: name, type, default and meaning (the Apereo CAS client's
+ * {@code ConfigurationKeys} pattern). Each is read from the filter's init-param, then the context-param, then the
+ * system property {@code descope.<name>}, then the environment variable {@code DESCOPE_<UPPER_SNAKE_NAME>}.
+ * README.md's settings table is checked against this list by a test.
+ */
+public final class FilterSettings {
+
+    public static final Setting<String> PROJECT_ID = Setting.text("projectId", null,
+            "Required. The Descope project ID (at least 28 letters or digits)");
+    public static final Setting<String> MANAGEMENT_KEY = Setting.secret("managementKey",
+            "Descope management key; needed only for embedded links");
+    public static final Setting<String> BASE_URL = Setting.text("baseUrl", null,
+            "Descope API base URL; derived from the project ID's region when unset");
+    public static final Setting<String> PUBLIC_BASE_URL = Setting.text("publicBaseUrl", null,
+            "Required. Absolute URL of the application root including the context path, e.g. "
+                    + "`https://shop.example.com/shop`; every link and redirect is built from it, never from "
+                    + "`Host` or `X-Forwarded-*` headers");
+    public static final Setting<List<String>> TRUSTED_PROXIES = Setting.list("trustedProxies", List.of(),
+            "Comma-separated IP addresses of reverse proxies whose `X-Forwarded-For` names the client "
+                    + "(used for send and verify limits)");
+    public static final Setting<String> LOGIN_PAGE = Setting.text("loginPage", "/login",
+            "The application's login page; browsers without a session are redirected here with `?next=`");
+    public static final Setting<String> LANDING_PATH = Setting.text("landingPath", "/descope/verify",
+            "Where magic and embedded links land");
+    public static final Setting<String> ENCHANTED_LANDING_PATH = Setting.text("enchantedLandingPath",
+            "/descope/enchanted", "Where enchanted links land");
+    public static final Setting<String> POLL_PATH = Setting.text("pollPath", "/descope/poll",
+            "Enchanted link poll endpoint (GET, JSON)");
+    public static final Setting<String> LOGOUT_PATH = Setting.text("logoutPath", "/descope/logout",
+            "Logout endpoint (POST with a CSRF token)");
+    public static final Setting<String> AFTER_LOGIN_PATH = Setting.text("afterLoginPath", "/",
+            "Page after login when the link carries no safe next");
+    public static final Setting<String> AFTER_LOGOUT_PATH = Setting.text("afterLogoutPath", "/",
+            "Page after logout");
+    public static final Setting<List<String>> PUBLIC_PATHS = Setting.list("publicPaths", List.of(),
+            "Comma-separated patterns (`/exact` or `/prefix/*`) that never require a session; the login page, "
+                    + "the error page and the filter's own paths are always public");
+    public static final Setting<List<String>> PROTECTED_PATHS = Setting.list("protectedPaths", List.of("/*"),
+            "Comma-separated patterns (`/exact` or `/prefix/*`) that require a session; matched case-insensitively");
+    public static final Setting<LandingMode> LANDING_MODE = Setting.choice("landingMode", LandingMode.class,
+            LandingMode.CONFIRM, "What a GET of a link does: `confirm` (a button POSTs), `auto` (the page "
+                    + "submits itself) or `direct` (GET consumes)");
+    public static final Setting<SessionStoreKind> SESSION_STORE = Setting.choice("sessionStore",
+            SessionStoreKind.class, SessionStoreKind.COOKIE,
+            "`cookie` (stateless `DS`/`DSR` cookies) or `http-session` (tokens in the `HttpSession`)");
+    public static final Setting<Boolean> COOKIE_SECURE = Setting.flag("cookieSecure", true,
+            "`Secure` attribute on the filter's cookies; `false` only for local http development");
+    public static final Setting<SameSite> COOKIE_SAME_SITE = Setting.choice("cookieSameSite", SameSite.class,
+            SameSite.LAX, "`SameSite` attribute of the `DS` and `DSR` cookies: `strict`, `lax` or `none`");
+    public static final Setting<String> COOKIE_DOMAIN = Setting.text("cookieDomain", null,
+            "`Domain` attribute of the filter's cookies; unset means host-only (recommended)");
+    public static final Setting<String> COOKIE_PATH = Setting.text("cookiePath", null,
+            "`Path` attribute of the filter's cookies; defaults to the path of `publicBaseUrl`, or `/`");
+    public static final Setting<Boolean> ACCEPT_BEARER = Setting.flag("acceptBearer", false,
+            "Accept `Authorization: Bearer` session JWTs (for API clients)");
+    public static final Setting<Integer> SEND_LIMIT_PER_LOGIN_ID = Setting.number("sendLimitPerLoginId", 3, 1,
+            "Links sent to one login ID per window");
+    public static final Setting<Integer> SEND_LIMIT_PER_CLIENT = Setting.number("sendLimitPerClient", 20, 1,
+            "Links sent for one client IP per window");
+    public static final Setting<Duration> SEND_LIMIT_WINDOW = Setting.seconds("sendLimitWindow",
+            Duration.ofSeconds(60), "Length of the send and verify limit window, in seconds");
+    public static final Setting<Integer> FAILED_VERIFY_LIMIT_PER_CLIENT = Setting.number(
+            "failedVerifyLimitPerClient", 30, 1,
+            "Failed link verifications per client IP per window before the landing answers 429");
+    public static final Setting<List<String>> ALLOWED_ALGORITHMS = Setting.list("allowedAlgorithms",
+            List.of("RS256"), "JWT signature algorithms accepted: `RS256`, `RS384` and/or `RS512`");
+    public static final Setting<Duration> CLOCK_SKEW = Setting.seconds("clockSkew", Duration.ofSeconds(5),
+            "Leeway for `exp`, `nbf` and `iat`, in seconds (at most 60)");
+    public static final Setting<String> AUDIENCE = Setting.text("audience", null,
+            "When set, session JWTs must carry this `aud`");
+    public static final Setting<String> ERROR_PAGE = Setting.text("errorPage", null,
+            "Path the filter forwards to instead of rendering its own error pages (request attribute "
+                    + "`io.descopefilter.error` holds the reason)");
+    public static final Setting<Duration> CONNECT_TIMEOUT = Setting.seconds("connectTimeout",
+            Duration.ofSeconds(2), "Descope connect timeout, in seconds");
+    public static final Setting<Duration> RESPONSE_TIMEOUT = Setting.seconds("responseTimeout",
+            Duration.ofSeconds(5), "Descope response (read) timeout, in seconds");
+    public static final Setting<Duration> CALL_TIMEOUT = Setting.seconds("callTimeout",
+            Duration.ofSeconds(10), "Deadline for a whole Descope call, in seconds");
+
+    /** Every setting, in the order of the documentation table. */
+    public static final List<Setting<?>> ALL = List.of(PROJECT_ID, MANAGEMENT_KEY, BASE_URL, PUBLIC_BASE_URL,
+            TRUSTED_PROXIES, LOGIN_PAGE, LANDING_PATH, ENCHANTED_LANDING_PATH, POLL_PATH, LOGOUT_PATH,
+            AFTER_LOGIN_PATH, AFTER_LOGOUT_PATH, PUBLIC_PATHS, PROTECTED_PATHS, LANDING_MODE, SESSION_STORE,
+            COOKIE_SECURE, COOKIE_SAME_SITE, COOKIE_DOMAIN, COOKIE_PATH, ACCEPT_BEARER, SEND_LIMIT_PER_LOGIN_ID,
+            SEND_LIMIT_PER_CLIENT, SEND_LIMIT_WINDOW, FAILED_VERIFY_LIMIT_PER_CLIENT, ALLOWED_ALGORITHMS,
+            CLOCK_SKEW, AUDIENCE, ERROR_PAGE, CONNECT_TIMEOUT, RESPONSE_TIMEOUT, CALL_TIMEOUT);
+
+    private FilterSettings() {
+    }
+}

@@ -1,0 +1,106 @@
+package io.descopefilter.jakarta.internal.landing;
+
+import io.descopefilter.jakarta.LoginProblem;
+import io.descopefilter.jakarta.internal.config.LandingMode;
+import io.descopefilter.jakarta.internal.config.Routes;
+import io.descopefilter.jakarta.internal.http.ClientAddress;
+import io.descopefilter.jakarta.internal.http.CsrfTokens;
+import io.descopefilter.jakarta.internal.pages.LandingPages;
+import io.descopefilter.jakarta.internal.pages.Outcome;
+import io.descopefilter.jakarta.internal.pages.Pages;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The HTTP side of a link landing, shared by magic/embedded and enchanted links: HEAD never consumes (LH-01);
+ * GET shows the confirmation page (or, in {@code direct} mode, consumes); POST is CSRF-checked and consumes
+ * (LH-04, TX-09); other methods get 405. Token guessing is throttled per client (TX-06).
+ */
+public final class LandingFlow {
+
+    private final TokenExchange exchange;
+    private final String landingUrl;
+    private final LandingMode mode;
+    private final Routes routes;
+    private final CsrfTokens csrf;
+    private final VerifyThrottle throttle;
+    private final ClientAddress clients;
+
+    public LandingFlow(TokenExchange exchange, String landingUrl, LandingMode mode, Routes routes, CsrfTokens csrf,
+                       VerifyThrottle throttle, ClientAddress clients) {
+        this.exchange = exchange;
+        this.landingUrl = landingUrl;
+        this.mode = mode;
+        this.routes = routes;
+        this.csrf = csrf;
+        this.throttle = throttle;
+        this.clients = clients;
+    }
+
+    public Outcome handle(HttpServletRequest request, HttpServletResponse response) {
+        return switch (request.getMethod()) {
+            case "GET" -> get(request, response);
+            case "POST" -> post(request, response);
+            case "HEAD" -> LandingPages.head(exchange.pageKind());
+            default -> new Outcome.MethodNotAllowed("GET, HEAD, POST");
+        };
+    }
+
+    private Outcome get(HttpServletRequest request, HttpServletResponse response) {
+        Optional<LandingRequest> landing = LandingRequest.fromQuery(request, routes);
+        if (landing.isEmpty()) {
+            return badToken(request, new Outcome.Failed(LoginProblem.INVALID_LINK));
+        }
+        if (mode == LandingMode.DIRECT) {
+            return consume(request, response, landing.get());
+        }
+        return confirmation(request, response, landing.get());
+    }
+
+    private Outcome post(HttpServletRequest request, HttpServletResponse response) {
+        if (!csrf.isValid(request)) {
+            return new Outcome.Failed(LoginProblem.CSRF);
+        }
+        Optional<LandingRequest> landing = LandingRequest.fromForm(request, routes);
+        if (landing.isEmpty()) {
+            return badToken(request, new Outcome.Failed(LoginProblem.INVALID_LINK));
+        }
+        return consume(request, response, landing.get());
+    }
+
+    private Outcome consume(HttpServletRequest request, HttpServletResponse response, LandingRequest landing) {
+        String client = clients.of(request);
+        String hint = landing.hint().orElse(null);
+        String next = landing.next().orElse(null);
+        if (throttle.isExhausted(client)) {
+            return new Outcome.Failed(LoginProblem.RATE_LIMITED, throttle.retryAfterSeconds(), hint, next);
+        }
+        Outcome outcome = exchange.exchange(request, response, landing);
+        if (outcome instanceof Outcome.Failed failed) {
+            return badToken(request, new Outcome.Failed(failed.problem(), failed.retryAfterSeconds(), hint, next));
+        }
+        return outcome;
+    }
+
+    /** Failures that may come from guessing tokens count against the client's verify allowance. */
+    private Outcome badToken(HttpServletRequest request, Outcome.Failed failed) {
+        if (failed.problem() == LoginProblem.INVALID_LINK || failed.problem() == LoginProblem.EXPIRED_LINK) {
+            throttle.recordFailure(clients.of(request));
+        }
+        return failed;
+    }
+
+    private Outcome confirmation(HttpServletRequest request, HttpServletResponse response, LandingRequest landing) {
+        List<Pages.HiddenField> fields = new ArrayList<>();
+        fields.add(new Pages.HiddenField(LandingRequest.TOKEN, landing.token()));
+        fields.add(new Pages.HiddenField(CsrfTokens.FIELD, csrf.tokenFor(request, response)));
+        landing.next().ifPresent(next -> fields.add(new Pages.HiddenField(LandingRequest.NEXT, next)));
+        landing.hint().ifPresent(hint -> fields.add(new Pages.HiddenField(LandingRequest.HINT, hint)));
+        return LandingPages.confirmation(exchange.pageKind(), landing.hint(), landingUrl, fields,
+                mode == LandingMode.AUTO);
+    }
+}

@@ -1,0 +1,20 @@
+package io.descopefilter.jakarta.internal.landing;
+
+import io.descopefilter.jakarta.internal.pages.LandingPages;
+import io.descopefilter.jakarta.internal.pages.Outcome;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** What a landing does with a link token once the user (or {@code direct} mode) asked to use it. */
+public interface TokenExchange {
+
+    /**
+     * Exchanges the token with Descope and says what to answer. A bad or used token answers
+     * {@link Outcome.Failed} with {@code INVALID_LINK} or {@code EXPIRED_LINK}, which counts against the client's
+     * verify allowance.
+     */
+    Outcome exchange(HttpServletRequest request, HttpServletResponse response, LandingRequest landing);
+
+    /** Which confirmation page this kind of link shows. */
+    LandingPages.Kind pageKind();
+}

@@ -1,0 +1,183 @@
+package io.descopefilter.jakarta.internal.send;
+
+import io.descopefilter.core.client.DeliveryMethod;
+import io.descopefilter.core.client.DescopeClient;
+import io.descopefilter.core.client.DescopeException;
+import io.descopefilter.core.client.LoginOptions;
+import io.descopefilter.core.client.UpdateOptions;
+import io.descopefilter.core.session.DescopeSession;
+import io.descopefilter.jakarta.EnchantedLinkStarted;
+import io.descopefilter.jakarta.LinkPurpose;
+import io.descopefilter.jakarta.LinkSent;
+import io.descopefilter.jakarta.internal.http.CsrfTokens;
+import io.descopefilter.jakarta.internal.session.DescopeRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The work behind {@code DescopeLinks}, one instance per filter: magic links, embedded links, email and phone
+ * updates and CSRF tokens; enchanted starts are delegated to the enchanted flow. Sends pass the {@link SendGate}
+ * and answer the same whether a link went out, the account is unknown or a limit was hit.
+ */
+public final class LinkService {
+
+    private static final System.Logger LOG = System.getLogger(LinkService.class.getName());
+    /** The new address becomes a login ID too, so the user can sign in with it after the change. */
+    private static final UpdateOptions ADD_TO_LOGIN_IDS = UpdateOptions.builder().addToLoginIds(true).build();
+
+    /** Starts enchanted links; implemented by the enchanted flow. */
+    public interface EnchantedStarter {
+        EnchantedLinkStarted start(HttpServletRequest request, LinkPurpose purpose, String email, String next,
+                                   LoginOptions options);
+    }
+
+    private final DescopeClient client;
+    private final CsrfTokens csrf;
+    private final SendGate gate;
+    private final LinkUrls urls;
+    private final EnchantedStarter enchanted;
+
+    public LinkService(DescopeClient client, CsrfTokens csrf, SendGate gate, LinkUrls urls,
+                       EnchantedStarter enchanted) {
+        this.client = client;
+        this.csrf = csrf;
+        this.gate = gate;
+        this.urls = urls;
+        this.enchanted = enchanted;
+    }
+
+    public LinkSent sendMagicLink(HttpServletRequest request, DeliveryMethod method, LinkPurpose purpose,
+                                  String loginId, String next, LoginOptions options) {
+        String address;
+        try {
+            address = LoginIds.forMethod(method, loginId);
+        } catch (IllegalArgumentException e) {
+            return LinkSent.invalidInput(e.getMessage());
+        }
+        String masked = LoginIds.mask(address);
+        if (!gate.mayProceed(request, address)) {
+            return LinkSent.accepted(masked);
+        }
+        LoginOptions chosen = options == null ? LoginOptions.NONE : options;
+        String uri = urls.magicLanding(next, masked);
+        try {
+            switch (purpose) {
+                case SIGN_IN -> client.magicLinkSignIn(method, address, uri, chosen,
+                        SendGate.refreshJwtIfNeeded(request, chosen));
+                case SIGN_UP -> client.magicLinkSignUp(method, address, uri, null, chosen);
+                case SIGN_UP_OR_IN -> client.magicLinkSignUpOrIn(method, address, uri, chosen);
+            }
+        } catch (DescopeException e) {
+            return SendGate.answerFor(e, masked);
+        } catch (IllegalArgumentException e) {
+            return LinkSent.invalidInput(e.getMessage());
+        }
+        LOG.log(Level.INFO, "Sent a {0} magic link by {1} to {2}", purpose, method, masked);
+        return LinkSent.accepted(masked);
+    }
+
+    public EnchantedLinkStarted startEnchantedLink(HttpServletRequest request, LinkPurpose purpose, String email,
+                                                   String next, LoginOptions options) {
+        return enchanted.start(request, purpose, email, next, options);
+    }
+
+    public String embeddedLinkUrl(String loginId, Map<String, Object> customClaims, Duration timeout, String next) {
+        if (!client.config().hasManagementKey()) {
+            throw new IllegalStateException("Embedded links need a management key: set the managementKey setting");
+        }
+        long seconds = timeout == null ? 0 : timeout.toSeconds();
+        if (seconds < 0 || seconds > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("timeout must be between 0 (Descope's default) and " + Integer.MAX_VALUE
+                    + " seconds");
+        }
+        String token = client.generateEmbeddedLink(loginId, customClaims, (int) seconds);
+        return urls.magicLanding(next, LoginIds.mask(loginId)) + "&t=" + LinkUrls.encode(token);
+    }
+
+    public LinkSent updateEmail(HttpServletRequest request, String newEmail, String next) {
+        return update(request, newEmail, LoginIds::email, (user, address, landing) -> {
+            client.magicLinkUpdateEmail(user.refreshJwt(), loginIdOf(user), address, landing, ADD_TO_LOGIN_IDS);
+            LOG.log(Level.INFO, "Sent an email update link to {0}", LoginIds.mask(address));
+        }, next);
+    }
+
+    public LinkSent updatePhone(HttpServletRequest request, DeliveryMethod method, String newPhone, String next) {
+        return update(request, newPhone, LoginIds::phone, (user, address, landing) -> {
+            client.magicLinkUpdatePhone(user.refreshJwt(), method, loginIdOf(user), address, landing,
+                    ADD_TO_LOGIN_IDS);
+            LOG.log(Level.INFO, "Sent a phone update link by {0} to {1}", method, LoginIds.mask(address));
+        }, next);
+    }
+
+    /** Sends the update link of {@link #updateEmail} or {@link #updatePhone} for the signed-in user. */
+    private LinkSent update(HttpServletRequest request, String rawAddress, UnaryOperator<String> checkAddress,
+                            UpdateSend send, String next) {
+        Optional<SignedIn> user = signedIn(request);
+        if (user.isEmpty()) {
+            return LinkSent.notSignedIn();
+        }
+        String address;
+        try {
+            address = checkAddress.apply(rawAddress);
+        } catch (IllegalArgumentException e) {
+            return LinkSent.invalidInput(e.getMessage());
+        }
+        String masked = LoginIds.mask(address);
+        if (!gate.mayProceed(request, address)) {
+            return LinkSent.accepted(masked);
+        }
+        try {
+            send.send(user.get(), address, urls.magicLanding(next, masked));
+        } catch (DescopeException e) {
+            return SendGate.answerFor(e, masked);
+        } catch (IllegalArgumentException e) {
+            return LinkSent.invalidInput(e.getMessage());
+        }
+        return LinkSent.accepted(masked);
+    }
+
+    @FunctionalInterface
+    private interface UpdateSend {
+        void send(SignedIn user, String address, String landingUrl);
+    }
+
+    public String csrfToken(HttpServletRequest request, HttpServletResponse response) {
+        return csrf.tokenFor(request, response);
+    }
+
+    public boolean isValidCsrf(HttpServletRequest request) {
+        return csrf.isValid(request);
+    }
+
+    /** The signed-in user of a request, with the refresh JWT that Descope wants for updates. */
+    private record SignedIn(DescopeSession session, String refreshJwt) {
+        @Override
+        public String toString() {
+            return "SignedIn[" + session + "]";
+        }
+    }
+
+    private static Optional<SignedIn> signedIn(HttpServletRequest request) {
+        Optional<DescopeSession> session = DescopeRequest.find(request).flatMap(DescopeRequest::session);
+        Optional<String> refreshJwt = SendGate.refreshJwtOf(request);
+        if (session.isEmpty() || refreshJwt.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SignedIn(session.get(), refreshJwt.get()));
+    }
+
+    /** The login ID Descope updates: from the session JWT when its template includes it, else from Descope. */
+    private String loginIdOf(SignedIn user) {
+        if (!user.session().loginIds().isEmpty()) {
+            return user.session().loginIds().get(0);
+        }
+        return client.me(user.refreshJwt()).loginIds().stream().findFirst().orElseThrow(() ->
+                new IllegalArgumentException("the signed-in user has no login ID"));
+    }
+}

@@ -1,0 +1,73 @@
+package io.descopefilter.jakarta.internal.send;
+
+import io.descopefilter.core.client.DescopeException;
+import io.descopefilter.core.client.LoginOptions;
+import io.descopefilter.jakarta.LinkSent;
+import io.descopefilter.jakarta.LoginProblem;
+import io.descopefilter.jakarta.internal.http.ClientAddress;
+import io.descopefilter.jakarta.internal.pages.DescopeFailures;
+import io.descopefilter.jakarta.internal.session.DescopeRequest;
+import io.descopefilter.jakarta.internal.session.SessionTokens;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.lang.System.Logger.Level;
+import java.util.Optional;
+
+/**
+ * What every send passes before and after its Descope call, magic links and enchanted starts alike: the send
+ * limits, the signed-in user's refresh JWT where Descope needs it, and the answer for a failed call, which never
+ * tells whether the account exists.
+ */
+public final class SendGate {
+
+    private static final System.Logger LOG = System.getLogger(SendGate.class.getName());
+
+    private final SendLimiter limiter;
+    private final ClientAddress clients;
+
+    public SendGate(SendLimiter limiter, ClientAddress clients) {
+        this.limiter = limiter;
+        this.clients = clients;
+    }
+
+    /** Counts one send to {@code address} from this request's client; {@code false} when a limit is reached. */
+    public boolean mayProceed(HttpServletRequest request, String address) {
+        String client = clients.of(request);
+        if (limiter.tryAcquire(LoginIds.limitKey(address), client)) {
+            return true;
+        }
+        LOG.log(Level.INFO, "Send limit reached for {0} from {1}; nothing sent", LoginIds.mask(address), client);
+        return false;
+    }
+
+    /** The refresh JWT of the signed-in user of this request, if any. */
+    public static Optional<String> refreshJwtOf(HttpServletRequest request) {
+        return DescopeRequest.find(request).flatMap(DescopeRequest::tokens).filter(SessionTokens::hasRefreshJwt)
+                .map(SessionTokens::refreshJwt);
+    }
+
+    /** Step-up and MFA sign-ins act on the current session, so Descope needs its refresh JWT. */
+    public static String refreshJwtIfNeeded(HttpServletRequest request, LoginOptions options) {
+        if (!options.requiresRefreshJwt()) {
+            return null;
+        }
+        return refreshJwtOf(request).orElseThrow(() ->
+                new IllegalArgumentException("step-up and MFA links need a signed-in user"));
+    }
+
+    /** The answer for a failed send; an unknown or already existing user looks exactly like success (SL-04). */
+    public static LinkSent answerFor(DescopeException e, String maskedAddress) {
+        if (e.isUserNotFound() || e.isUserAlreadyExists()) {
+            LOG.log(Level.INFO, "No link sent to {0}: {1}", maskedAddress, e.kind());
+            return LinkSent.accepted(maskedAddress);
+        }
+        if (e.isBadRequest()) {
+            LOG.log(Level.INFO, "Descope refused a link send: {0}", e.getMessage());
+            return LinkSent.invalidInput("The link could not be sent. Check the address and try again.");
+        }
+        LoginProblem problem = DescopeFailures.problemOf(e);
+        LOG.log(Level.WARNING, "Link send failed: {0}", e.getMessage());
+        long retryAfter = DescopeFailures.retryAfterSeconds(e, problem);
+        return LinkSent.tryLater(retryAfter > 0 ? retryAfter : DescopeFailures.UNAVAILABLE_RETRY_SECONDS);
+    }
+}

@@ -1,0 +1,45 @@
+package io.descopefilter.jakarta.internal.session;
+
+import io.descopefilter.core.session.SessionRefresher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import java.util.Optional;
+
+/**
+ * Ends this browser's session: revokes the refresh JWT at Descope (best effort: the local session ends even when
+ * Descope cannot be reached), clears the stored tokens (cookies expired with the same attributes they were set
+ * with) and invalidates the {@code HttpSession}. A session JWT already handed out stays valid until its
+ * {@code exp}, as self-contained tokens do (documented, SE-06).
+ */
+public final class SignOut {
+
+    private final SessionStore store;
+    private final SignIn signIn;
+    private final SessionRefresher refresher;
+
+    public SignOut(SessionStore store, SignIn signIn, SessionRefresher refresher) {
+        this.store = store;
+        this.signIn = signIn;
+        this.refresher = refresher;
+    }
+
+    /** Signs out; {@code current} are the tokens this request resolved (refreshed ones when it refreshed). */
+    public void signOut(HttpServletRequest request, HttpServletResponse response, Optional<SessionTokens> current) {
+        Optional<SessionTokens> tokens = current.isPresent() ? current : store.read(request);
+        store.clear(request, response);
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            try {
+                session.invalidate();
+            } catch (IllegalStateException alreadyInvalidated) {
+                // nothing left to end
+            }
+        }
+        tokens.filter(SessionTokens::hasRefreshJwt).ifPresent(t -> {
+            refresher.forget(t.refreshJwt());
+            signIn.revokeQuietly(t.refreshJwt());
+        });
+    }
+}

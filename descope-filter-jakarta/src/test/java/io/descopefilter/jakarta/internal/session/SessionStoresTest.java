@@ -1,0 +1,96 @@
+package io.descopefilter.jakarta.internal.session;
+
+import io.descopefilter.jakarta.testsupport.FakeRequest;
+import io.descopefilter.jakarta.testsupport.FakeResponse;
+import io.descopefilter.jakarta.testsupport.FakeSessions;
+import io.descopefilter.jakarta.internal.config.CookieSettings;
+import io.descopefilter.jakarta.internal.config.SameSite;
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SessionStoresTest {
+
+    private final CookieSettings settings = new CookieSettings(true, SameSite.LAX, Optional.empty(), "/shop");
+    private final CookieSessionStore cookies = new CookieSessionStore(settings);
+    private final HttpSessionStore httpSessions = new HttpSessionStore();
+    private final SessionTokens tokens = new SessionTokens("session.jwt.value", "refresh.jwt.value", 2_592_000);
+
+    @Test
+    void se02_sessionCookiesAreHttpOnlySecureLaxWithDescopesMaxAge() {
+        FakeResponse response = new FakeResponse();
+        cookies.write(new FakeRequest("GET", "/").proxy(), response.proxy(), tokens);
+
+        for (String name : new String[] {"DS", "DSR"}) {
+            Cookie cookie = response.cookie(name).orElseThrow();
+            assertThat(cookie.isHttpOnly()).isTrue();
+            assertThat(cookie.getSecure()).isTrue();
+            assertThat(cookie.getAttribute("SameSite")).isEqualTo("Lax");
+            assertThat(cookie.getPath()).isEqualTo("/shop");
+            assertThat(cookie.getDomain()).isNull();
+            assertThat(cookie.getMaxAge()).isEqualTo(2_592_000);
+        }
+        assertThat(response.cookie("DS").orElseThrow().getValue()).isEqualTo("session.jwt.value");
+        assertThat(response.cookie("DSR").orElseThrow().getValue()).isEqualTo("refresh.jwt.value");
+    }
+
+    @Test
+    void cookiesAreReadBack() {
+        FakeRequest request = new FakeRequest("GET", "/").cookie("DS", "s").cookie("DSR", "r").cookie("other", "x");
+        assertThat(cookies.read(request.proxy())).contains(new SessionTokens("s", "r", -1));
+    }
+
+    @Test
+    void se04_twoCookiesOfOneNameCountAsNoSession() {
+        FakeRequest tossed = new FakeRequest("GET", "/").cookie("DS", "mine").cookie("DS", "tossed").cookie("DSR", "r");
+        assertThat(cookies.read(tossed.proxy())).isEmpty();
+    }
+
+    @Test
+    void se06_clearingExpiresBothCookiesWithTheAttributesTheyWereSetWith() {
+        FakeResponse response = new FakeResponse();
+        cookies.clear(new FakeRequest("GET", "/").proxy(), response.proxy());
+
+        for (String name : new String[] {"DS", "DSR"}) {
+            Cookie cookie = response.cookie(name).orElseThrow();
+            assertThat(cookie.getMaxAge()).isZero();
+            assertThat(cookie.getValue()).isEmpty();
+            assertThat(cookie.getPath()).isEqualTo("/shop");
+            assertThat(cookie.getSecure()).isTrue();
+            assertThat(cookie.isHttpOnly()).isTrue();
+        }
+    }
+
+    @Test
+    void se03_tokensTooLargeForACookieAreReportedNotTruncated() {
+        SessionTokens huge = new SessionTokens("x".repeat(5000), "r", 60);
+        FakeResponse response = new FakeResponse();
+        assertThatThrownBy(() -> cookies.write(new FakeRequest("GET", "/").proxy(), response.proxy(), huge))
+                .isInstanceOf(SessionTooLargeException.class).hasMessageContaining("http-session");
+        assertThat(response.cookies()).isEmpty();
+    }
+
+    @Test
+    void httpSessionStoreKeepsTokensServerSideOnly() {
+        FakeSessions browser = new FakeSessions();
+        FakeRequest first = new FakeRequest("GET", "/").sessions(browser, null);
+        FakeResponse response = new FakeResponse();
+        httpSessions.write(first.proxy(), response.proxy(), tokens);
+
+        assertThat(response.cookies()).isEmpty();
+        String sessionId = first.session().getId();
+        assertThat(httpSessions.read(new FakeRequest("GET", "/").sessions(browser, sessionId).proxy())).contains(tokens);
+
+        httpSessions.clear(new FakeRequest("GET", "/").sessions(browser, sessionId).proxy(), response.proxy());
+        assertThat(httpSessions.read(new FakeRequest("GET", "/").sessions(browser, sessionId).proxy())).isEmpty();
+    }
+
+    @Test
+    void tokensNeverAppearInToString() {
+        assertThat(tokens.toString()).doesNotContain("session.jwt.value", "refresh.jwt.value");
+    }
+}
