@@ -2,11 +2,9 @@ package io.descopefilter.emulator;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
-import io.descopefilter.emulator.jwt.IssuedTokens;
-import io.descopefilter.emulator.session.SessionGrant;
-import io.descopefilter.emulator.store.StoredUser;
-import io.descopefilter.emulator.store.UserDraft;
-import io.descopefilter.emulator.store.UserTenant;
+import io.descopefilter.emulator.internal.jwt.IssuedTokens;
+import io.descopefilter.emulator.internal.session.SessionGrant;
+import io.descopefilter.emulator.internal.store.StoredUser;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,13 +61,7 @@ public final class DescopeEmulator implements AutoCloseable {
 
     /** Seeds a user (email and phone verified); returns its user ID. Fails if the login ID is taken. */
     public String createUser(EmulatorUser user) {
-        List<UserTenant> tenants = user.tenants().stream()
-                .map(t -> new UserTenant(t.tenantId(), t.tenantName(), t.roleNames(), t.permissions()))
-                .toList();
-        UserDraft draft = new UserDraft(user.loginId(), user.email(), user.email() != null, user.phone(),
-                user.phone() != null, user.name(), null, null, null, user.roleNames(), user.permissions(), tenants,
-                user.customAttributes());
-        return runtime.users().create(draft).userId();
+        return runtime.users().create(StoredUser.seed(user)).userId();
     }
 
     /** Every message "sent" so far. */
@@ -124,6 +116,29 @@ public final class DescopeEmulator implements AutoCloseable {
         return runtime.requests().count(path);
     }
 
+    /**
+     * Requests per API endpoint, keyed {@code "<METHOD> <route pattern>"} (e.g.
+     * {@code "POST /v1/auth/magiclink/verify"}, {@code "GET /v2/keys/{projectId}"}); control routes are not counted.
+     */
+    public Map<String, Long> requestCountsByEndpoint() {
+        return runtime.requests().byEndpoint();
+    }
+
+    /** Starts every request count (per path and per endpoint) from zero. */
+    public void resetRequestCounts() {
+        runtime.requests().reset();
+    }
+
+    /** The rate limits in force. */
+    public RateLimit rateLimit() {
+        return runtime.rateLimiter().limits();
+    }
+
+    /** Replaces the rate limits while running; every window starts afresh. */
+    public void rateLimit(RateLimit limits) {
+        runtime.rateLimiter().update(Objects.requireNonNull(limits, "limits"));
+    }
+
     /** Moves the emulator's clock forward: link, pending-ref and token expiry, and issued iat/exp. */
     public void advanceClock(Duration amount) {
         runtime.clock().advance(amount);
@@ -134,7 +149,7 @@ public final class DescopeEmulator implements AutoCloseable {
         runtime.server().close();
     }
 
-    /** Settings with the contract's and the brief's defaults; only project ID and management key are required. */
+    /** Settings with Descope-like defaults (see EMULATOR.md); only project ID and management key are required. */
     public static final class Builder {
         private String projectId;
         private String managementKey;

@@ -1,27 +1,28 @@
 package io.descopefilter.emulator;
 
-import io.descopefilter.emulator.endpoints.ApiRoutes;
-import io.descopefilter.emulator.http.Authenticator;
-import io.descopefilter.emulator.http.Dispatcher;
-import io.descopefilter.emulator.http.EmulatorHttpServer;
-import io.descopefilter.emulator.http.RequestCounter;
-import io.descopefilter.emulator.jwt.KeyRing;
-import io.descopefilter.emulator.jwt.RefreshTokenVerifier;
-import io.descopefilter.emulator.jwt.TokenIssuer;
-import io.descopefilter.emulator.links.LinkSender;
-import io.descopefilter.emulator.links.LinkTokens;
-import io.descopefilter.emulator.links.LinkVerifier;
-import io.descopefilter.emulator.links.PendingSessions;
-import io.descopefilter.emulator.links.RedirectPolicy;
-import io.descopefilter.emulator.ratelimit.RateLimiter;
-import io.descopefilter.emulator.session.RefreshRevocations;
-import io.descopefilter.emulator.session.SessionService;
-import io.descopefilter.emulator.store.UserStore;
-import io.descopefilter.emulator.time.AdjustableClock;
+import io.descopefilter.emulator.internal.endpoints.ApiRoutes;
+import io.descopefilter.emulator.internal.http.Authenticator;
+import io.descopefilter.emulator.internal.http.Dispatcher;
+import io.descopefilter.emulator.internal.http.EmulatorHttpServer;
+import io.descopefilter.emulator.internal.http.RequestCounter;
+import io.descopefilter.emulator.internal.jwt.KeyRing;
+import io.descopefilter.emulator.internal.jwt.RefreshTokenVerifier;
+import io.descopefilter.emulator.internal.jwt.TokenIssuer;
+import io.descopefilter.emulator.internal.links.LinkSender;
+import io.descopefilter.emulator.internal.links.LinkTokens;
+import io.descopefilter.emulator.internal.links.LinkVerifier;
+import io.descopefilter.emulator.internal.links.PendingSessions;
+import io.descopefilter.emulator.internal.links.RedirectPolicy;
+import io.descopefilter.emulator.internal.ratelimit.RateLimiter;
+import io.descopefilter.emulator.internal.session.RefreshRevocations;
+import io.descopefilter.emulator.internal.session.SessionService;
+import io.descopefilter.emulator.internal.store.UserStore;
+import io.descopefilter.emulator.internal.time.AdjustableClock;
 
 /** Wires the parts of one running emulator together and starts its HTTP server. */
 record EmulatorRuntime(AdjustableClock clock, KeyRing keys, UserStore users, Outbox outbox, Faults faults,
-                       SessionService sessions, RequestCounter requests, EmulatorHttpServer server) {
+                       SessionService sessions, RequestCounter requests, RateLimiter rateLimiter,
+                       EmulatorHttpServer server) {
 
     static EmulatorRuntime start(EmulatorConfig config) {
         AdjustableClock clock = new AdjustableClock(config.clock());
@@ -45,9 +46,9 @@ record EmulatorRuntime(AdjustableClock clock, KeyRing keys, UserStore users, Out
         RateLimiter rateLimiter = new RateLimiter(config.rateLimit(), clock);
         ApiRoutes.Services services = new ApiRoutes.Services(config.projectId(), authenticator, rateLimiter,
                 new RedirectPolicy(config.approvedDomains(), config.defaultRedirectUrl()), users, sender, verifier,
-                pendingSessions, sessions, keys, outbox, faults);
+                pendingSessions, sessions, keys, outbox, faults, requests);
         Dispatcher dispatcher = new Dispatcher(ApiRoutes.all(services), authenticator, rateLimiter, faults, requests);
         EmulatorHttpServer server = EmulatorHttpServer.start(config.port(), dispatcher);
-        return new EmulatorRuntime(clock, keys, users, outbox, faults, sessions, requests, server);
+        return new EmulatorRuntime(clock, keys, users, outbox, faults, sessions, requests, rateLimiter, server);
     }
 }

@@ -1,7 +1,7 @@
 package io.descopefilter.emulator;
 
-import io.descopefilter.emulator.cli.CommandLine;
-import io.descopefilter.emulator.cli.UsageException;
+import io.descopefilter.emulator.internal.cli.CommandLine;
+import io.descopefilter.emulator.internal.cli.UsageException;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 

@@ -11,6 +11,8 @@ import java.time.Duration;
 /** Raw HTTP calls against a running emulator, with the Bearer forms of the contract. */
 final class EmulatorClient {
 
+    static final String CONTROL_HEADER = "X-Emulator-Control";
+
     private final DescopeEmulator emulator;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -58,6 +60,9 @@ final class EmulatorClient {
                 .header("Content-Type", "application/json");
         if (authorization != null) {
             builder.header("Authorization", authorization);
+        }
+        if (path.startsWith("/emulator/")) {
+            builder.header(CONTROL_HEADER, "1"); // state-changing control calls need it; GETs ignore it
         }
         return builder;
     }

@@ -1,0 +1,7 @@
+/**
+ * HTTP plumbing: the JDK server, dispatch, routing, authorization, JSON in and out, error answers.
+ *
+ * <p><b>Internal, not API:</b> everything under {@code io.descopefilter.emulator.internal} may change or disappear
+ * in any release. Use {@code io.descopefilter.emulator} ({@code DescopeEmulator} and its builder) instead.
+ */
+package io.descopefilter.emulator.internal.http;

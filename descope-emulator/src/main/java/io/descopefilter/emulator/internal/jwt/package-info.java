@@ -1,0 +1,7 @@
+/**
+ * Signing keys, session and refresh JWTs.
+ *
+ * <p><b>Internal, not API:</b> everything under {@code io.descopefilter.emulator.internal} may change or disappear
+ * in any release. Use {@code io.descopefilter.emulator} ({@code DescopeEmulator} and its builder) instead.
+ */
+package io.descopefilter.emulator.internal.jwt;

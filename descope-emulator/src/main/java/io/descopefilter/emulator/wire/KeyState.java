@@ -1,7 +1,0 @@
-package io.descopefilter.emulator.wire;
-
-import java.util.List;
-
-/** The answer of the key-rotation control calls: the signing kid and every published kid. */
-public record KeyState(String signingKid, List<String> publishedKids) {
-}
