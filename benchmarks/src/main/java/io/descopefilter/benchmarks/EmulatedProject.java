@@ -1,7 +1,7 @@
 package io.descopefilter.benchmarks;
 
-import io.descopefilter.core.client.DescopeClient;
-import io.descopefilter.core.client.DescopeClientConfig;
+import io.descopefilter.core.DescopeClient;
+import io.descopefilter.core.DescopeClientConfig;
 import io.descopefilter.emulator.DescopeEmulator;
 import io.descopefilter.emulator.EmulatorTokens;
 import io.descopefilter.emulator.EmulatorUser;

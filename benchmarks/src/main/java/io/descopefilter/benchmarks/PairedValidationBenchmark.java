@@ -1,6 +1,6 @@
 package io.descopefilter.benchmarks;
 
-import io.descopefilter.core.session.ValidationResult;
+import io.descopefilter.core.ValidationResult;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Group;

@@ -1,9 +1,9 @@
 package io.descopefilter.benchmarks;
 
-import io.descopefilter.core.session.RefreshResult;
-import io.descopefilter.core.session.SessionRefresher;
-import io.descopefilter.core.session.SessionValidator;
-import io.descopefilter.core.session.SessionValidatorConfig;
+import io.descopefilter.core.RefreshResult;
+import io.descopefilter.core.SessionRefresher;
+import io.descopefilter.core.SessionValidator;
+import io.descopefilter.core.SessionValidatorConfig;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -30,13 +30,14 @@ public class RefreshBenchmark {
 
     private EmulatedProject project;
     private String refreshJwt;
+    private SessionValidator validator;
     private SessionRefresher refresher;
 
     @Setup(Level.Trial)
     public void setUp() {
         project = new EmulatedProject();
         refreshJwt = project.tokens.refreshJwt();
-        SessionValidator validator = SessionValidator.create(
+        validator = SessionValidator.create(
                 SessionValidatorConfig.builder(EmulatedProject.PROJECT_ID).build(), project.client::fetchKeySetJson);
         // No grace period: every call must reach Descope, like the SDK's (a grace hit would measure a map lookup).
         refresher = new SessionRefresher(project.client, validator, Duration.ofSeconds(10), Duration.ZERO);
@@ -46,6 +47,7 @@ public class RefreshBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
+        validator.close();
         project.close();
     }
 

@@ -2,9 +2,9 @@ package io.descopefilter.benchmarks;
 
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
-import io.descopefilter.core.session.SessionValidator;
-import io.descopefilter.core.session.SessionValidatorConfig;
-import io.descopefilter.core.session.ValidationResult;
+import io.descopefilter.core.SessionValidator;
+import io.descopefilter.core.SessionValidatorConfig;
+import io.descopefilter.core.ValidationResult;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -46,6 +46,8 @@ public class ValidationSubjects {
 
     @TearDown(Level.Trial)
     public void tearDown() {
+        cached.close();
+        uncached.close();
         project.close();
     }
 

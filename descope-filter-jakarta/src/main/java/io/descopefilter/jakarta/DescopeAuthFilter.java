@@ -2,9 +2,7 @@ package io.descopefilter.jakarta;
 
 import io.descopefilter.jakarta.internal.FilterComponents;
 import io.descopefilter.jakarta.internal.StartupCheck;
-import io.descopefilter.core.config.InvalidSettingException;
-import io.descopefilter.core.config.SettingSource;
-import io.descopefilter.core.config.Settings;
+import io.descopefilter.core.internal.config.InvalidSettingException;
 import io.descopefilter.jakarta.internal.http.RequestPath;
 import io.descopefilter.jakarta.internal.config.FilterConfiguration;
 import io.descopefilter.jakarta.internal.http.AmbiguousPathGuard;
@@ -26,7 +24,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -74,15 +71,10 @@ public class DescopeAuthFilter implements Filter {
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
         servletContext = filterConfig.getServletContext();
-        Settings settings = new Settings(List.of(
-                SettingSource.of(givenSettings),
-                SettingSource.named("init-param", filterConfig::getInitParameter),
-                SettingSource.named("context-param", servletContext::getInitParameter),
-                SettingSource.systemProperties(),
-                SettingSource.environment()));
         FilterConfiguration configuration;
         try {
-            configuration = FilterConfiguration.from(settings);
+            configuration = FilterConfiguration.read(givenSettings, filterConfig::getInitParameter,
+                    servletContext::getInitParameter);
         } catch (InvalidSettingException e) {
             LOG.log(Level.ERROR, "DescopeAuthFilter cannot start: {0}", e.getMessage());
             throw new ServletException(e.getMessage(), e);

@@ -1,7 +1,8 @@
 package io.descopefilter.jakarta;
 
-import io.descopefilter.core.client.DeliveryMethod;
-import io.descopefilter.core.client.LoginOptions;
+import io.descopefilter.core.DeliveryMethod;
+import io.descopefilter.core.LoginOptions;
+import io.descopefilter.core.UpdateOptions;
 import io.descopefilter.jakarta.internal.send.LinkService;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,12 +24,17 @@ import java.util.Objects;
  * </ul>
  * Links are built from the configured public base URL, landing path and a safe return path only. Sends are
  * limited per login ID and per client, and the answer is the same whether or not the account exists or a limit
- * was hit; malformed input and an unavailable Descope are reported (see {@link SendOutcome}).
+ * was hit; malformed input, a request without the page's CSRF token and an unavailable Descope are reported (see
+ * {@link SendOutcome}). Every send checks the CSRF token itself: the page only has to render
+ * {@link #csrfToken} in its form.
  */
 public final class DescopeLinks {
 
     /** The servlet context attribute under which the filter publishes its instance. */
     public static final String CONTEXT_ATTRIBUTE = "io.descopefilter.DescopeLinks";
+
+    /** The new address becomes a login ID too, so the user can sign in with it after the change. */
+    private static final UpdateOptions ADD_TO_LOGIN_IDS = UpdateOptions.builder().addToLoginIds(true).build();
 
     private final LinkService service;
 
@@ -78,20 +84,42 @@ public final class DescopeLinks {
      * ({@code <publicBaseUrl><landingPath>?next=..&as=..&t=..}). Needs the {@code managementKey} setting.
      *
      * @param timeout how long the link works, or {@code null} for Descope's default
-     * @throws io.descopefilter.core.client.DescopeException when Descope refuses or cannot be reached
+     * @throws io.descopefilter.core.DescopeException when Descope refuses or cannot be reached
      */
     public String embeddedLinkUrl(String loginId, Map<String, Object> customClaims, Duration timeout, String next) {
         return service.embeddedLinkUrl(loginId, customClaims, timeout, next);
     }
 
-    /** Sends a link that confirms a new email address for the signed-in user. */
+    /**
+     * Sends a link that confirms a new email address for the signed-in user; once confirmed, the address is also
+     * a login ID. Needs a recent sign-in (setting {@code recentSignInForUpdates}), else answers
+     * {@link SendOutcome#SIGN_IN_AGAIN}.
+     */
     public LinkSent updateEmail(HttpServletRequest request, String newEmail, String next) {
-        return service.updateEmail(request, newEmail, next);
+        return updateEmail(request, newEmail, next, ADD_TO_LOGIN_IDS);
     }
 
-    /** Sends a link by SMS or WhatsApp that confirms a new phone number for the signed-in user. */
+    /**
+     * Like {@link #updateEmail(HttpServletRequest, String, String)}, with Descope's update options: whether the
+     * address becomes a login ID ({@code addToLoginIds}), template, locale, provider, {@code onMergeUseExisting}.
+     */
+    public LinkSent updateEmail(HttpServletRequest request, String newEmail, String next, UpdateOptions options) {
+        return service.updateEmail(request, newEmail, next, Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Sends a link by SMS or WhatsApp that confirms a new phone number for the signed-in user; once confirmed, the
+     * number is also a login ID. Needs a recent sign-in, like {@link #updateEmail}.
+     */
     public LinkSent updatePhone(HttpServletRequest request, DeliveryMethod method, String newPhone, String next) {
-        return service.updatePhone(request, Objects.requireNonNull(method, "method"), newPhone, next);
+        return updatePhone(request, method, newPhone, next, ADD_TO_LOGIN_IDS);
+    }
+
+    /** Like {@link #updatePhone(HttpServletRequest, DeliveryMethod, String, String)}, with Descope's update options. */
+    public LinkSent updatePhone(HttpServletRequest request, DeliveryMethod method, String newPhone, String next,
+                                UpdateOptions options) {
+        return service.updatePhone(request, Objects.requireNonNull(method, "method"), newPhone, next,
+                Objects.requireNonNull(options, "options"));
     }
 
     /** A CSRF token for the application's own forms (field {@code csrf} or header {@code X-CSRF-Token}). */

@@ -1,7 +1,7 @@
 package io.descopefilter.jakarta;
 
-import io.descopefilter.core.session.DescopeSession;
-import io.descopefilter.core.session.TenantAccess;
+import io.descopefilter.core.DescopeSession;
+import io.descopefilter.core.TenantAccess;
 
 import java.security.Principal;
 import java.util.List;

@@ -31,6 +31,18 @@ public record LinkSent(SendOutcome outcome, String maskedAddress, String message
         return new LinkSent(SendOutcome.NOT_SIGNED_IN, "", "Please sign in first.", 0);
     }
 
+    /** Nothing was sent: the request did not carry the page's CSRF token or came from another site. */
+    public static LinkSent notFromThisSite() {
+        return new LinkSent(SendOutcome.NOT_FROM_THIS_SITE, "", "This request could not be verified. Please "
+                + "reload the page and try again.", 0);
+    }
+
+    /** Nothing was sent: the change needs a recent sign-in. */
+    public static LinkSent signInAgain() {
+        return new LinkSent(SendOutcome.SIGN_IN_AGAIN, "", "For your security, please sign in again before "
+                + "changing how you sign in.", 0);
+    }
+
     public boolean isAccepted() {
         return outcome == SendOutcome.ACCEPTED;
     }

@@ -12,5 +12,15 @@ public enum SendOutcome {
     /** Descope is unavailable or rate limiting; try again after {@code retryAfterSeconds}. */
     TRY_LATER,
     /** An update of email or phone was asked for without a signed-in user. */
-    NOT_SIGNED_IN
+    NOT_SIGNED_IN,
+    /**
+     * The request did not come from the application's own page (no valid CSRF token, or another origin). Nothing
+     * was sent; the page should reload and try again.
+     */
+    NOT_FROM_THIS_SITE,
+    /**
+     * An email or phone change needs a recent sign-in (setting {@code recentSignInForUpdates}): send the user
+     * through a sign-in link first, then offer the change again. Nothing was sent.
+     */
+    SIGN_IN_AGAIN
 }

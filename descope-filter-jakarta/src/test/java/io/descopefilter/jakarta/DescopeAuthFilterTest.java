@@ -1,15 +1,14 @@
 package io.descopefilter.jakarta;
 
-import io.descopefilter.core.client.DeliveryMethod;
-import io.descopefilter.core.client.DescopeClient;
-import io.descopefilter.core.client.DescopeClientConfig;
-import io.descopefilter.core.client.DescopeException;
+import io.descopefilter.core.DeliveryMethod;
+import io.descopefilter.core.DescopeClient;
+import io.descopefilter.core.DescopeClientConfig;
+import io.descopefilter.core.DescopeException;
 import io.descopefilter.emulator.DescopeEmulator;
 import io.descopefilter.emulator.EmulatorTokens;
 import io.descopefilter.emulator.EmulatorUser;
 import io.descopefilter.emulator.OutboxLink;
 import io.descopefilter.emulator.RateLimit;
-import io.descopefilter.jakarta.internal.enchanted.PendingEnchantedLink;
 import io.descopefilter.jakarta.internal.session.HttpSessionStore;
 import io.descopefilter.jakarta.testsupport.FakeBrowser;
 import io.descopefilter.jakarta.testsupport.FakeBrowser.Exchange;
@@ -28,6 +27,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,6 +45,11 @@ class DescopeAuthFilterTest {
 
     private static final String PROJECT_ID = "P2aAc4T2V93bddihGEx2Ryhc8e5Z";
     private static final String BASE = "https://shop.example.com";
+    /** The filter's cookie names on https: Secure, host-only, Path=/ gives the __Host- prefix (HW-04). */
+    private static final String DS = "__Host-DS";
+    private static final String DSR = "__Host-DSR";
+    private static final String DSCSRF = "__Host-DSCSRF";
+    private static final Pattern HELD_FIELD = Pattern.compile("name=\"held\" value=\"([^\"]+)\"");
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     private static final ManualClock emulatorClock = new ManualClock();
@@ -99,6 +106,25 @@ class DescopeAuthFilterTest {
         return new FakeBrowser(containerSessions, context.proxy());
     }
 
+    /**
+     * Runs {@code action} as the application's login page does: on a POST that passed through the filter and
+     * carries the page's CSRF token, in {@code browser} (whose cookies the action may set).
+     */
+    private <T> T onLoginPage(DescopeAuthFilter filter, FakeBrowser browser, Function<HttpServletRequest, T> action)
+            throws Exception {
+        AtomicReference<String> token = new AtomicReference<>();
+        browser.send(filter, new FakeRequest("GET", "/login"),
+                (request, response) -> token.set(DescopeLinks.from(context.proxy()).csrfToken(request, response)));
+        AtomicReference<T> result = new AtomicReference<>();
+        browser.send(filter, new FakeRequest("POST", "/login").header("Origin", BASE).param("csrf", token.get()),
+                (request, response) -> result.set(action.apply(request)));
+        return result.get();
+    }
+
+    private DescopeLinks links() {
+        return DescopeLinks.from(context.proxy());
+    }
+
     private String latestLinkTo(String address) {
         return emulator.outbox().latestTo(address).orElseThrow().links().get(0).url();
     }
@@ -117,12 +143,20 @@ class DescopeAuthFilterTest {
                 post.param(field, value);
             }
         }
-        return browser.send(filter, post);
+        Exchange answer = browser.send(filter, post);
+        Matcher held = HELD_FIELD.matcher(answer.status() == 200 ? answer.response().body() : "");
+        if (held.find()) {
+            Matcher again = CSRF_FIELD.matcher(answer.response().body());
+            assertThat(again.find()).isTrue();
+            return browser.send(filter, new FakeRequest("POST", page.request().proxy().getServletPath())
+                    .header("Origin", BASE).param("csrf", again.group(1)).param("held", held.group(1)));
+        }
+        return answer;
     }
 
     private Exchange signIn(DescopeAuthFilter filter, FakeBrowser browser, String email, String next) throws Exception {
-        LinkSent sent = DescopeLinks.from(context.proxy()).sendMagicLink(new FakeRequest("POST", "/login").proxy(),
-                DeliveryMethod.EMAIL, LinkPurpose.SIGN_IN, email, next, null);
+        LinkSent sent = onLoginPage(filter, browser, request -> links().sendMagicLink(request,
+                DeliveryMethod.EMAIL, LinkPurpose.SIGN_IN, email, next, null));
         assertThat(sent.outcome()).isEqualTo(SendOutcome.ACCEPTED);
         return openAndConfirm(filter, browser, latestLinkTo(email));
     }
@@ -136,8 +170,8 @@ class DescopeAuthFilterTest {
 
         assertThat(login.status()).isEqualTo(303);
         assertThat(login.response().header("Location")).isEqualTo(BASE + "/orders/42");
-        assertThat(browser.cookie("DS")).isPresent();
-        assertThat(browser.cookie("DSR")).isPresent();
+        assertThat(browser.cookie(DS)).isPresent();
+        assertThat(browser.cookie(DSR)).isPresent();
 
         Exchange page = browser.send(filter, new FakeRequest("GET", "/orders/42"));
         assertThat(page.reachedApp()).isTrue();
@@ -150,37 +184,42 @@ class DescopeAuthFilterTest {
     }
 
     @Test
-    void theLinkPointsAtThePublicBaseUrlWithNextAndTheMaskedAccount() throws Exception {
-        filter(Map.of());
-        DescopeLinks.from(context.proxy()).sendMagicLink(new FakeRequest("POST", "/login").header("Host", "evil.com")
-                        .header("X-Forwarded-Host", "evil.com").proxy(),
-                DeliveryMethod.EMAIL, LinkPurpose.SIGN_IN, "alice@example.com", "/orders/42", null);
+    void theLinkPointsAtThePublicBaseUrlAndCarriesNothingButTheToken() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of());
+        FakeBrowser browser = browser();
+        AtomicReference<String> token = new AtomicReference<>();
+        browser.send(filter, new FakeRequest("GET", "/login"),
+                (request, response) -> token.set(links().csrfToken(request, response)));
+        browser.send(filter, new FakeRequest("POST", "/login").header("Origin", BASE).param("csrf", token.get())
+                        .header("Host", "evil.com").header("X-Forwarded-Host", "evil.com"),
+                (request, response) -> links().sendMagicLink(request, DeliveryMethod.EMAIL, LinkPurpose.SIGN_IN,
+                        "alice@example.com", "/orders/42", null));
 
-        assertThat(latestLinkTo("alice@example.com"))
-                .startsWith(BASE + "/descope/verify?next=%2Forders%2F42&as=a***%40example.com&t=");
+        assertThat(latestLinkTo("alice@example.com")).matches(Pattern.quote(BASE + "/descope/verify?t=") + "[^&]+");
+        assertThat(browser.cookie("__Host-DSLINK")).as("the link is bound to this browser").isPresent();
     }
 
     @Test
     void smsLinksWorkToo() throws Exception {
         DescopeAuthFilter filter = filter(Map.of());
-        LinkSent sent = DescopeLinks.from(context.proxy()).sendMagicLink(new FakeRequest("POST", "/login").proxy(),
-                DeliveryMethod.SMS, LinkPurpose.SIGN_IN, "+1 555 555 0100", null, null);
+        FakeBrowser browser = browser();
+        LinkSent sent = onLoginPage(filter, browser, request -> links().sendMagicLink(request,
+                DeliveryMethod.SMS, LinkPurpose.SIGN_IN, "+1 555 555 0100", null, null));
 
         assertThat(sent.maskedAddress()).isEqualTo("+***00");
-        Exchange login = openAndConfirm(filter, browser(), latestLinkTo("+15555550100"));
+        Exchange login = openAndConfirm(filter, browser, latestLinkTo("+15555550100"));
         assertThat(login.status()).isEqualTo(303);
         assertThat(login.response().header("Location")).isEqualTo(BASE + "/");
     }
 
     @Test
     void sl04_anUnknownAccountGetsTheSameAnswerAndNoMessage() throws Exception {
-        filter(Map.of());
-        DescopeLinks links = DescopeLinks.from(context.proxy());
+        DescopeAuthFilter filter = filter(Map.of());
 
-        LinkSent known = links.sendMagicLink(new FakeRequest("POST", "/login").proxy(), DeliveryMethod.EMAIL,
-                LinkPurpose.SIGN_IN, "alice@example.com", null, null);
-        LinkSent unknown = links.sendMagicLink(new FakeRequest("POST", "/login").proxy(), DeliveryMethod.EMAIL,
-                LinkPurpose.SIGN_IN, "anna@example.com", null, null);
+        LinkSent known = onLoginPage(filter, browser(), request -> links().sendMagicLink(request,
+                DeliveryMethod.EMAIL, LinkPurpose.SIGN_IN, "alice@example.com", null, null));
+        LinkSent unknown = onLoginPage(filter, browser(), request -> links().sendMagicLink(request,
+                DeliveryMethod.EMAIL, LinkPurpose.SIGN_IN, "anna@example.com", null, null));
 
         assertThat(unknown.outcome()).isEqualTo(known.outcome()).isEqualTo(SendOutcome.ACCEPTED);
         assertThat(unknown.message()).isEqualTo(known.message());
@@ -190,12 +229,11 @@ class DescopeAuthFilterTest {
 
     @Test
     void sl02_theFourthSendToOneAddressLooksSentButIsNot() throws Exception {
-        filter(Map.of("sendLimitPerLoginId", "3"));
-        DescopeLinks links = DescopeLinks.from(context.proxy());
+        DescopeAuthFilter filter = filter(Map.of("sendLimitPerLoginId", "3"));
         List<LinkSent> answers = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            answers.add(links.sendMagicLink(new FakeRequest("POST", "/login").proxy(), DeliveryMethod.EMAIL,
-                    LinkPurpose.SIGN_IN, "Bob@example.com", null, null));
+            answers.add(onLoginPage(filter, browser(), request -> links().sendMagicLink(request,
+                    DeliveryMethod.EMAIL, LinkPurpose.SIGN_IN, "Bob@example.com", null, null)));
         }
 
         assertThat(answers).allSatisfy(a -> assertThat(a).isEqualTo(answers.get(0)));
@@ -204,9 +242,9 @@ class DescopeAuthFilterTest {
 
     @Test
     void malformedAddressesAreReportedAndNothingIsSent() throws Exception {
-        filter(Map.of());
-        LinkSent answer = DescopeLinks.from(context.proxy()).sendMagicLink(new FakeRequest("POST", "/login").proxy(),
-                DeliveryMethod.EMAIL, LinkPurpose.SIGN_IN, "alice@example.com\r\nBcc: all@example.com", null, null);
+        DescopeAuthFilter filter = filter(Map.of());
+        LinkSent answer = onLoginPage(filter, browser(), request -> links().sendMagicLink(request,
+                DeliveryMethod.EMAIL, LinkPurpose.SIGN_IN, "alice@example.com\r\nBcc: all@example.com", null, null));
 
         assertThat(answer.outcome()).isEqualTo(SendOutcome.INVALID_INPUT);
         assertThat(answer.message()).contains("valid email");
@@ -260,7 +298,7 @@ class DescopeAuthFilterTest {
 
         Exchange again = openAndConfirm(filter, browser(), link);
         assertThat(again.status()).isEqualTo(410);
-        assertThat(again.response().cookies()).noneMatch(c -> c.getName().equals("DS"));
+        assertThat(again.response().cookies()).noneMatch(c -> c.getName().equals(DS));
     }
 
     @Test
@@ -268,7 +306,7 @@ class DescopeAuthFilterTest {
         DescopeAuthFilter filter = filter(Map.of());
         FakeBrowser browser = browser();
         signIn(filter, browser, "alice@example.com", null);
-        String aliceRefresh = browser.cookie("DSR").orElseThrow();
+        String aliceRefresh = browser.cookie(DSR).orElseThrow();
 
         signIn(filter, browser, "bob@example.com", null);
 
@@ -280,16 +318,23 @@ class DescopeAuthFilterTest {
     }
 
     @Test
-    void tx09_aForgedAccountHintStopsTheSignIn() throws Exception {
+    void hw02_aLinkOpenedInAnotherBrowserNamesTheFullAccountAndSignsInOnlyAfterAClick() throws Exception {
         DescopeAuthFilter filter = filter(Map.of());
-        DescopeLinks.from(context.proxy()).sendMagicLink(new FakeRequest("POST", "/login").proxy(),
-                DeliveryMethod.EMAIL, LinkPurpose.SIGN_IN, "bob@example.com", null, null);
-        String forged = latestLinkTo("bob@example.com").replace("as=b***", "as=a***");
-        assertThat(forged).contains("as=a***");
+        LinkSent sent = onLoginPage(filter, browser(), request -> links().sendMagicLink(request,
+                DeliveryMethod.EMAIL, LinkPurpose.SIGN_IN, "bob@example.com", null, null));
+        assertThat(sent.outcome()).isEqualTo(SendOutcome.ACCEPTED);
+        FakeBrowser victim = browser();
 
-        Exchange exchange = openAndConfirm(filter, browser(), forged);
-        assertThat(exchange.status()).isEqualTo(400);
-        assertThat(exchange.response().cookies()).noneMatch(c -> c.getName().equals("DS"));
+        Exchange page = victim.send(filter, FakeRequest.getUrl(latestLinkTo("bob@example.com")));
+        Matcher csrf = CSRF_FIELD.matcher(page.response().body());
+        assertThat(csrf.find()).isTrue();
+        Exchange verified = victim.send(filter, new FakeRequest("POST", "/descope/verify").header("Origin", BASE)
+                .param("csrf", csrf.group(1)).param("t", page.request().proxy().getParameter("t")));
+
+        assertThat(verified.status()).isEqualTo(200);
+        assertThat(verified.response().body()).contains("You are signing in as bob@example.com");
+        assertThat(verified.response().cookies()).noneMatch(c -> c.getName().equals(DS));
+        assertThat(victim.send(filter, new FakeRequest("GET", "/orders")).reachedApp()).isFalse();
     }
 
     @Test
@@ -297,22 +342,22 @@ class DescopeAuthFilterTest {
         DescopeAuthFilter filter = filter(Map.of());
         FakeBrowser browser = browser();
         signIn(filter, browser, "alice@example.com", null);
-        String refresh = browser.cookie("DSR").orElseThrow();
-        String csrf = browser.cookie("DSCSRF").orElseThrow();
+        String refresh = browser.cookie(DSR).orElseThrow();
+        String csrf = browser.cookie(DSCSRF).orElseThrow();
 
         Exchange refused = browser.send(filter, new FakeRequest("POST", "/descope/logout").header("Origin", BASE));
         Exchange get = browser.send(filter, new FakeRequest("GET", "/descope/logout"));
         assertThat(refused.status()).isEqualTo(403);
         assertThat(get.status()).isEqualTo(405);
-        assertThat(browser.cookie("DS")).isPresent();
+        assertThat(browser.cookie(DS)).isPresent();
 
         Exchange logout = browser.send(filter, new FakeRequest("POST", "/descope/logout").header("Origin", BASE)
                 .param("csrf", csrf));
 
         assertThat(logout.status()).isEqualTo(303);
         assertThat(logout.response().header("Location")).isEqualTo(BASE + "/");
-        assertThat(browser.cookie("DS")).isEmpty();
-        assertThat(browser.cookie("DSR")).isEmpty();
+        assertThat(browser.cookie(DS)).isEmpty();
+        assertThat(browser.cookie(DSR)).isEmpty();
         try (DescopeClient client = client()) {
             assertThatThrownBy(() -> client.refresh(refresh)).isInstanceOf(DescopeException.class);
         }
@@ -322,13 +367,13 @@ class DescopeAuthFilterTest {
     void anExpiredSessionIsRefreshedTransparently() throws Exception {
         DescopeAuthFilter filter = filter(Map.of());
         FakeBrowser browser = withExpiredSession("alice@example.com");
-        String expiredSession = browser.cookie("DS").orElseThrow();
+        String expiredSession = browser.cookie(DS).orElseThrow();
 
         Exchange page = browser.send(filter, new FakeRequest("GET", "/orders"));
 
         assertThat(page.reachedApp()).isTrue();
         assertThat(page.app().getUserPrincipal().getName()).isEqualTo(aliceId);
-        assertThat(browser.cookie("DS")).isPresent().get().isNotEqualTo(expiredSession);
+        assertThat(browser.cookie(DS)).isPresent().get().isNotEqualTo(expiredSession);
     }
 
     /** A browser holding a session JWT that expired 20 minutes ago and a refresh JWT that is still good. */
@@ -337,8 +382,8 @@ class DescopeAuthFilterTest {
         EmulatorTokens old = emulator.issueSession(loginId);
         emulatorClock.set(System.currentTimeMillis());
         FakeBrowser browser = browser();
-        browser.setCookie("DS", old.sessionJwt());
-        browser.setCookie("DSR", old.refreshJwt());
+        browser.setCookie(DS, old.sessionJwt());
+        browser.setCookie(DSR, old.refreshJwt());
         return browser;
     }
 
@@ -347,14 +392,14 @@ class DescopeAuthFilterTest {
         DescopeAuthFilter filter = filter(Map.of());
         FakeBrowser browser = withExpiredSession("alice@example.com");
         try (DescopeClient client = client()) {
-            client.logout(browser.cookie("DSR").orElseThrow());
+            client.logout(browser.cookie(DSR).orElseThrow());
         }
 
         Exchange page = browser.send(filter, new FakeRequest("GET", "/orders"));
 
         assertThat(page.reachedApp()).isFalse();
         assertThat(page.status()).isEqualTo(302);
-        assertThat(browser.cookie("DS")).isEmpty();
+        assertThat(browser.cookie(DS)).isEmpty();
     }
 
     @Test
@@ -385,7 +430,7 @@ class DescopeAuthFilterTest {
         Exchange login = signIn(filter, browser, "alice@example.com", null);
 
         assertThat(login.status()).isEqualTo(303);
-        assertThat(browser.cookie("DS")).isEmpty();
+        assertThat(browser.cookie(DS)).isEmpty();
         assertThat(browser.sessionId()).isNotNull().isNotEqualTo(before);
         assertThat(containerSessions.find(before)).isNull();
         assertThat(browser.session().attribute(HttpSessionStore.ATTRIBUTE)).isNotNull();
@@ -398,7 +443,7 @@ class DescopeAuthFilterTest {
         String url = DescopeLinks.from(context.proxy()).embeddedLinkUrl("alice@example.com", Map.of("plan", "gold"),
                 Duration.ofMinutes(5), "/welcome");
 
-        assertThat(url).startsWith(BASE + "/descope/verify?next=%2Fwelcome&as=");
+        assertThat(url).startsWith(BASE + "/descope/verify?next=%2Fwelcome&t=");
         FakeBrowser browser = browser();
         Exchange login = openAndConfirm(filter, browser, url);
         assertThat(login.response().header("Location")).isEqualTo(BASE + "/welcome");
@@ -413,19 +458,13 @@ class DescopeAuthFilterTest {
         FakeBrowser desktop = browser();
         FakeBrowser phone = browser();
         FakeBrowser attacker = browser();
-        desktop.send(filter, new FakeRequest("GET", "/login"));
-        FakeRequest start = new FakeRequest("POST", "/login");
-        FakeBrowser.Exchange started = desktop.send(filter, start);
-        EnchantedLinkStarted answer = DescopeLinks.from(context.proxy()).startEnchantedLink(started.request().proxy(),
-                LinkPurpose.SIGN_IN, "alice@example.com", "/orders", null);
-        desktop.setSessionId(started.request().session().getId());
+        EnchantedLinkStarted answer = onLoginPage(filter, desktop, request -> links().startEnchantedLink(request,
+                LinkPurpose.SIGN_IN, "alice@example.com", "/orders", null));
 
         assertThat(answer.outcome()).isEqualTo(SendOutcome.ACCEPTED);
         assertThat(answer.linkId()).isNotBlank();
-        PendingEnchantedLink pending = (PendingEnchantedLink) desktop.session()
-                .attribute(PendingEnchantedLink.SESSION_ATTRIBUTE);
-        assertThat(pending).isNotNull();
-        assertThat(pending.toString()).doesNotContain("pendingRef=p");
+        assertThat(desktop.cookie("__Host-DSPENDING")).as("the wait is bound to this browser").isPresent();
+        assertThat(desktop.session()).as("no HttpSession holds the pending sign-in").isNull();
 
         Exchange pendingPoll = desktop.send(filter, new FakeRequest("GET", "/descope/poll"));
         assertThat(pendingPoll.response().body()).isEqualTo("{\"status\":\"pending\"}");
@@ -435,7 +474,7 @@ class DescopeAuthFilterTest {
         Exchange confirmed = openAndConfirm(filter, phone, chosen.url());
         assertThat(confirmed.status()).isEqualTo(200);
         assertThat(confirmed.response().body()).contains("is now signed in");
-        assertThat(phone.cookie("DS")).isEmpty();
+        assertThat(phone.cookie(DS)).isEmpty();
 
         Exchange stolen = attacker.send(filter, new FakeRequest("GET", "/descope/poll"));
         assertThat(stolen.status()).isEqualTo(403);
@@ -446,12 +485,10 @@ class DescopeAuthFilterTest {
         assertThat(throttled.response().body()).isEqualTo("{\"status\":\"pending\"}");
         assertThat(emulator.requestCount("/v1/auth/enchantedlink/pending-session")).isEqualTo(pollsBefore);
 
-        String sessionBefore = desktop.sessionId();
         filterClock.advance(Duration.ofSeconds(1));
         Exchange done = desktop.send(filter, new FakeRequest("GET", "/descope/poll"));
         assertThat(done.response().body()).isEqualTo("{\"status\":\"done\",\"next\":\"/orders\"}");
-        assertThat(desktop.cookie("DS")).isPresent();
-        assertThat(desktop.sessionId()).isNotEqualTo(sessionBefore);
+        assertThat(desktop.cookie(DS)).isPresent();
         assertThat(desktop.send(filter, new FakeRequest("GET", "/orders")).app().getRemoteUser()).isEqualTo(aliceId);
 
         Exchange after = desktop.send(filter, new FakeRequest("GET", "/descope/poll"));
@@ -462,10 +499,8 @@ class DescopeAuthFilterTest {
     void el_anUnknownAddressGetsADecoyThatStaysPendingUntilItExpires() throws Exception {
         DescopeAuthFilter filter = filter(Map.of());
         FakeBrowser desktop = browser();
-        Exchange page = desktop.send(filter, new FakeRequest("POST", "/login"));
-        EnchantedLinkStarted answer = DescopeLinks.from(context.proxy()).startEnchantedLink(page.request().proxy(),
-                LinkPurpose.SIGN_IN, "nobody@example.com", null, null);
-        desktop.setSessionId(page.request().session().getId());
+        EnchantedLinkStarted answer = onLoginPage(filter, desktop, request -> links().startEnchantedLink(request,
+                LinkPurpose.SIGN_IN, "nobody@example.com", null, null));
 
         assertThat(answer.outcome()).isEqualTo(SendOutcome.ACCEPTED);
         assertThat(answer.linkId()).matches("[0-9]{2}");
@@ -487,10 +522,10 @@ class DescopeAuthFilterTest {
         signIn(filter, browser, "carol@example.com", null);
         DescopeLinks links = DescopeLinks.from(context.proxy());
 
-        Exchange account = browser.send(filter, new FakeRequest("POST", "/account"));
-        LinkSent sent = links.updateEmail(account.app(), "carol.new@example.com", "/account");
-        LinkSent anonymous = links.updateEmail(browser().send(filter, new FakeRequest("GET", "/login")).app(),
-                "carol.other@example.com", null);
+        LinkSent sent = onLoginPage(filter, browser, request -> links.updateEmail(request, "carol.new@example.com",
+                "/account"));
+        LinkSent anonymous = onLoginPage(filter, browser(), request -> links.updateEmail(request,
+                "carol.other@example.com", null));
 
         assertThat(sent.outcome()).isEqualTo(SendOutcome.ACCEPTED);
         assertThat(anonymous.outcome()).isEqualTo(SendOutcome.NOT_SIGNED_IN);

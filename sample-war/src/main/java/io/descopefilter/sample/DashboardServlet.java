@@ -1,6 +1,6 @@
 package io.descopefilter.sample;
 
-import io.descopefilter.core.session.TenantAccess;
+import io.descopefilter.core.TenantAccess;
 import io.descopefilter.jakarta.DescopePrincipal;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +18,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The protected dashboard ({@code /app/}): who is signed in, as the request's principal tells it. The filter lets
+ * The protected dashboard ({@code /app/}, mapped as {@code /app/*}): who is signed in, as the request's principal tells it. The filter lets
  * nobody reach this page without a valid session, so the principal is always there.
  */
 public final class DashboardServlet extends HttpServlet {
@@ -35,8 +35,14 @@ public final class DashboardServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (request.getServletPath().equals("/app")) {
+        // Mapped to the prefix /app/*: /app gets the trailing slash, /app/ is the dashboard, nothing else is.
+        String pathInfo = request.getPathInfo();
+        if (pathInfo == null || pathInfo.isEmpty()) {
             response.sendRedirect(request.getContextPath() + "/app/");
+            return;
+        }
+        if (!pathInfo.equals("/")) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
         Page page = new Page(request, response);

@@ -1,6 +1,6 @@
 package io.descopefilter.sample;
 
-import io.descopefilter.core.client.DeliveryMethod;
+import io.descopefilter.core.DeliveryMethod;
 import io.descopefilter.jakarta.DescopeLinks;
 import io.descopefilter.jakarta.EnchantedLinkStarted;
 import io.descopefilter.jakarta.LinkPurpose;

@@ -1,14 +1,14 @@
 package io.descopefilter.jakarta.internal;
 
-import io.descopefilter.core.client.DescopeClient;
-import io.descopefilter.core.session.SessionRefresher;
-import io.descopefilter.core.session.SessionValidator;
+import io.descopefilter.core.DescopeClient;
+import io.descopefilter.core.SessionRefresher;
+import io.descopefilter.core.SessionValidator;
 import io.descopefilter.jakarta.internal.config.FilterConfiguration;
 import io.descopefilter.jakarta.internal.config.PublicBaseUrl;
 import io.descopefilter.jakarta.internal.config.Routes;
-import io.descopefilter.jakarta.internal.enchanted.EnchantedLinkExchange;
+import io.descopefilter.jakarta.internal.config.LandingMode;
+import io.descopefilter.jakarta.internal.enchanted.EnchantedLinks;
 import io.descopefilter.jakarta.internal.enchanted.EnchantedPoll;
-import io.descopefilter.jakarta.internal.enchanted.EnchantedStart;
 import io.descopefilter.jakarta.internal.http.AccessPolicy;
 import io.descopefilter.jakarta.internal.http.Challenge;
 import io.descopefilter.jakarta.internal.http.CsrfTokens;
@@ -16,6 +16,7 @@ import io.descopefilter.jakarta.internal.http.RequestPath;
 import io.descopefilter.jakarta.internal.landing.LandingFlow;
 import io.descopefilter.jakarta.internal.landing.TokenExchange;
 import io.descopefilter.jakarta.internal.landing.VerifyThrottle;
+import io.descopefilter.jakarta.internal.magic.LinkBinding;
 import io.descopefilter.jakarta.internal.magic.MagicLinkExchange;
 import io.descopefilter.jakarta.internal.pages.OutcomeWriter;
 import io.descopefilter.jakarta.internal.send.LinkService;
@@ -41,7 +42,8 @@ import java.util.Optional;
 
 /**
  * Everything one filter works with, built once from its configuration: the only place that knows how the parts
- * fit together. It owns the Descope client, the one resource with threads and connections, and closes it.
+ * fit together. It owns the resources with threads and connections (the Descope client, the validator's key
+ * fetches) and closes them when the filter is destroyed.
  */
 public final class FilterComponents implements AutoCloseable {
 
@@ -49,6 +51,7 @@ public final class FilterComponents implements AutoCloseable {
     private static final Duration REFRESH_WAIT = Duration.ofSeconds(5);
 
     private final DescopeClient client;
+    private final SessionValidator validator;
     private final SessionResolver resolver;
     private final AccessPolicy access;
     private final Challenge challenge;
@@ -63,7 +66,9 @@ public final class FilterComponents implements AutoCloseable {
         this.routes = config.routes();
         PublicBaseUrl base = config.publicBaseUrl();
         SessionValidator validator = SessionValidator.create(config.validator(), client::fetchKeySetJson);
-        SessionRefresher refresher = new SessionRefresher(client, validator, REFRESH_WAIT);
+        this.validator = validator;
+        SessionRefresher refresher = new SessionRefresher(client, validator, REFRESH_WAIT,
+                SessionRefresher.DEFAULT_GRACE, clock);
         SessionStore store = SessionStore.of(config.sessionStore(), config.cookies());
         CsrfTokens csrf = new CsrfTokens(config.cookies(), base);
         SignIn signIn = new SignIn(store, validator, client);
@@ -71,23 +76,29 @@ public final class FilterComponents implements AutoCloseable {
         VerifyThrottle throttle = new VerifyThrottle(config.sendLimits().failedVerifiesPerClient(),
                 config.sendLimits().window(), clock);
         SendGate gate = new SendGate(new SendLimiter(config.sendLimits().perLoginId(),
-                config.sendLimits().perClient(), config.sendLimits().window(), clock), config.clientAddress());
+                config.sendLimits().perClient(), config.sendLimits().window(), clock), config.clientAddress(), csrf);
         LinkUrls urls = new LinkUrls(base, routes);
+        LinkBinding binding = new LinkBinding(config.cookies(), clock);
+        EnchantedLinks enchanted = new EnchantedLinks(client, signIn, gate, urls, config.cookies(), clock);
 
         this.resolver = new SessionResolver(store, validator, refresher, signIn, config.acceptBearer());
         this.access = new AccessPolicy(routes, config.publicPaths(), config.protectedPaths());
         this.challenge = new Challenge(base, routes.loginPage());
         this.writer = new OutcomeWriter(routes.errorPage(), base, routes.loginPage());
-        this.links = new LinkService(client, csrf, gate, urls, new EnchantedStart(client, gate, urls, clock));
+        this.links = new LinkService(client, validator, csrf, gate, urls, binding, enchanted.starter(),
+                config.recentSignInForUpdates(), clock);
         this.requestActions = new RequestActions(signOut, challenge, writer);
 
-        TokenExchange magic = new MagicLinkExchange(client, signIn, base, routes.afterLoginPath());
+        TokenExchange magic = new MagicLinkExchange(client, validator, signIn, binding, csrf, base,
+                routes.landingPath(), routes.afterLoginPath(), clock);
         LandingFlow magicLanding = new LandingFlow(magic, base.resolve(routes.landingPath()), config.landingMode(),
                 routes, csrf, throttle, config.clientAddress());
-        LandingFlow enchantedLanding = new LandingFlow(new EnchantedLinkExchange(client),
-                base.resolve(routes.enchantedLandingPath()), config.landingMode(), routes, csrf, throttle,
+        // An enchanted link signs in the browser that polls, so a mail scanner opening it must never be enough:
+        // its landing always asks for a click, whatever landingMode says (HW-01).
+        LandingFlow enchantedLanding = new LandingFlow(enchanted.exchange(),
+                base.resolve(routes.enchantedLandingPath()), LandingMode.CONFIRM, routes, csrf, throttle,
                 config.clientAddress());
-        EnchantedPoll poll = new EnchantedPoll(client, signIn, clock);
+        EnchantedPoll poll = enchanted.poll();
         LogoutEndpoint logout = new LogoutEndpoint(signOut, csrf, base.resolve(routes.afterLogoutPath()));
         this.endpoints = Map.of(
                 routes.landingPath(), magicLanding::handle,
@@ -159,8 +170,13 @@ public final class FilterComponents implements AutoCloseable {
         }
     }
 
+    /** Stops everything the parts started: the validator's key fetches, then the client's threads and pool. */
     @Override
     public void close() {
-        client.close();
+        try {
+            validator.close();
+        } finally {
+            client.close();
+        }
     }
 }

@@ -1,7 +1,7 @@
 package io.descopefilter.jakarta.internal;
 
-import io.descopefilter.core.client.DescopeClient;
-import io.descopefilter.core.client.DescopeException;
+import io.descopefilter.core.DescopeClient;
+import io.descopefilter.core.DescopeException;
 import io.descopefilter.jakarta.internal.config.FilterConfiguration;
 import jakarta.servlet.ServletException;
 

@@ -4,6 +4,7 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,12 +38,32 @@ public final class FakeBrowser {
         this.context = context;
     }
 
+    /** What the application does with a request that reached it (after the filter). */
+    @FunctionalInterface
+    public interface App {
+        void handle(HttpServletRequest request, HttpServletResponse response) throws Exception;
+    }
+
     public Exchange send(Filter filter, FakeRequest request) throws Exception {
+        return send(filter, request, (req, res) -> { });
+    }
+
+    /** Sends a request; {@code app} runs as the application behind the filter, and its cookies count too. */
+    public Exchange send(Filter filter, FakeRequest request, App app) throws Exception {
         cookies.forEach(request::cookie);
         request.sessions(containerSessions, sessionId).servletContext(context);
         FakeResponse response = new FakeResponse();
         AtomicReference<HttpServletRequest> seen = new AtomicReference<>();
-        filter.doFilter(request.proxy(), response.proxy(), (req, res) -> seen.set((HttpServletRequest) req));
+        filter.doFilter(request.proxy(), response.proxy(), (req, res) -> {
+            seen.set((HttpServletRequest) req);
+            try {
+                app.handle((HttpServletRequest) req, (HttpServletResponse) res);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         for (Cookie cookie : response.cookies()) {
             if (cookie.getMaxAge() == 0) {
                 cookies.remove(cookie.getName());

@@ -1,8 +1,8 @@
 package io.descopefilter.sample.browser;
 
-import io.descopefilter.core.client.DescopeClient;
-import io.descopefilter.core.client.DescopeClientConfig;
-import io.descopefilter.core.client.DescopeUser;
+import io.descopefilter.core.DescopeClient;
+import io.descopefilter.core.DescopeClientConfig;
+import io.descopefilter.core.DescopeUser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

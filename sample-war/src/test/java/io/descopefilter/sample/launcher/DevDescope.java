@@ -1,9 +1,9 @@
 package io.descopefilter.sample.launcher;
 
-import io.descopefilter.core.client.DeliveryMethod;
-import io.descopefilter.core.client.DescopeClient;
-import io.descopefilter.core.client.DescopeClientConfig;
-import io.descopefilter.core.client.UpdateOptions;
+import io.descopefilter.core.DeliveryMethod;
+import io.descopefilter.core.DescopeClient;
+import io.descopefilter.core.DescopeClientConfig;
+import io.descopefilter.core.UpdateOptions;
 import io.descopefilter.emulator.DescopeEmulator;
 import io.descopefilter.emulator.EmulatorUser;
 import io.descopefilter.emulator.OutboxLink;

@@ -1,23 +1,26 @@
 package io.descopefilter.jakarta.internal.config;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import io.descopefilter.core.client.DescopeClientConfig;
-import io.descopefilter.core.config.InvalidSettingException;
-import io.descopefilter.core.config.Setting;
-import io.descopefilter.core.config.Settings;
-import io.descopefilter.core.session.SessionValidatorConfig;
+import io.descopefilter.core.DescopeClientConfig;
+import io.descopefilter.core.InvalidConfigException;
+import io.descopefilter.core.internal.config.InvalidSettingException;
+import io.descopefilter.core.internal.config.Setting;
+import io.descopefilter.core.internal.config.SettingSource;
+import io.descopefilter.core.internal.config.Settings;
+import io.descopefilter.core.SessionValidatorConfig;
 import io.descopefilter.jakarta.internal.http.PathPatterns;
 import io.descopefilter.jakarta.internal.http.ReturnTo;
 import io.descopefilter.jakarta.internal.http.ClientAddress;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import static io.descopefilter.jakarta.internal.config.FilterSettings.*;
@@ -39,21 +42,37 @@ public record FilterConfiguration(
         SessionStoreKind sessionStore,
         CookieSettings cookies,
         boolean acceptBearer,
-        SendLimits sendLimits) {
+        SendLimits sendLimits,
+        Duration recentSignInForUpdates) {
 
-    private static final Pattern PROJECT_ID_PATTERN = Pattern.compile("[A-Za-z0-9]{28,}");
+    /** The setting behind each field of the core configurations. */
+    private static final Map<String, Setting<?>> CORE_FIELDS = Map.of("projectId", PROJECT_ID,
+            "managementKey", MANAGEMENT_KEY, "baseUrl", BASE_URL, "connectTimeout", CONNECT_TIMEOUT,
+            "responseTimeout", RESPONSE_TIMEOUT, "callTimeout", CALL_TIMEOUT, "leeway", CLOCK_SKEW,
+            "allowedAlgorithms", ALLOWED_ALGORITHMS, "audience", AUDIENCE);
     private static final Pattern APP_PATH = Pattern.compile("(/[A-Za-z0-9._~!$&'()*+,=:@-]*)+");
     private static final Pattern COOKIE_DOMAIN_PATTERN = Pattern.compile("\\.?[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?");
-    private static final Set<String> SUPPORTED_ALGORITHMS = Set.of("RS256", "RS384", "RS512");
-    private static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(60);
+
+    /**
+     * Reads every setting from its sources, first non-blank value wins: the map given to the filter's
+     * constructor, the filter's init-params, the context-params, system properties {@code descope.<name>}, then
+     * environment variables {@code DESCOPE_<UPPER_SNAKE_NAME>}.
+     */
+    public static FilterConfiguration read(Map<String, String> given, Function<String, String> initParams,
+                                           Function<String, String> contextParams) {
+        return from(new Settings(List.of(
+                SettingSource.of(given),
+                SettingSource.named("init-param", initParams),
+                SettingSource.named("context-param", contextParams),
+                SettingSource.systemProperties(),
+                SettingSource.environment())));
+    }
 
     /** Reads and checks every setting; see the class comment. */
     public static FilterConfiguration from(Settings settings) {
         String projectId = settings.require(PROJECT_ID);
-        check(PROJECT_ID, PROJECT_ID_PATTERN.matcher(projectId).matches(),
-                "must be at least 28 letters or digits (copy it from Project settings in the Descope console)");
         Optional<String> managementKey = settings.find(MANAGEMENT_KEY);
-        Optional<URI> baseUrl = settings.find(BASE_URL).map(text -> parse(BASE_URL, text, FilterConfiguration::httpUrl));
+        Optional<String> baseUrl = settings.find(BASE_URL);
         PublicBaseUrl publicBaseUrl = parse(PUBLIC_BASE_URL, settings.require(PUBLIC_BASE_URL), PublicBaseUrl::parse);
         ClientAddress clientAddress = parse(TRUSTED_PROXIES, settings.get(TRUSTED_PROXIES), ClientAddress::trusting);
 
@@ -66,19 +85,19 @@ public record FilterConfiguration(
                 settings.get(FAILED_VERIFY_LIMIT_PER_CLIENT), settings.get(SEND_LIMIT_WINDOW));
         check(SEND_LIMIT_WINDOW, !limits.window().isZero(), "must be at least 1 second");
 
-        DescopeClientConfig client = parse(PROJECT_ID, projectId, id -> DescopeClientConfig.builder()
-                .projectId(id)
+        DescopeClientConfig client = core(() -> DescopeClientConfig.builder()
+                .projectId(projectId)
                 .managementKey(managementKey.orElse(null))
                 .baseUrl(baseUrl.orElse(null))
                 .connectTimeout(positive(settings, CONNECT_TIMEOUT))
                 .responseTimeout(positive(settings, RESPONSE_TIMEOUT))
                 .callTimeout(positive(settings, CALL_TIMEOUT))
                 .build());
-        SessionValidatorConfig validator = validator(settings, projectId);
+        SessionValidatorConfig validator = validator(settings, projectId, baseUrl);
 
         return new FilterConfiguration(client, validator, publicBaseUrl, clientAddress, routes, publicPaths,
                 protectedPaths, settings.get(LANDING_MODE), settings.get(SESSION_STORE), cookies,
-                settings.get(ACCEPT_BEARER), limits);
+                settings.get(ACCEPT_BEARER), limits, settings.get(RECENT_SIGN_IN_FOR_UPDATES));
     }
 
     private static Routes routes(Settings settings) {
@@ -112,36 +131,38 @@ public record FilterConfiguration(
                 "must be a host name such as example.com"));
         String path = settings.find(COOKIE_PATH).map(p -> checkedAppPath(COOKIE_PATH, p))
                 .orElse(publicBaseUrl.path().isEmpty() ? "/" : publicBaseUrl.path());
-        return new CookieSettings(secure, sameSite, domain, path);
+        return new CookieSettings(secure, sameSite, domain, path,
+                settings.get(SESSION_COOKIE_NAMES) == SessionCookieNames.PLAIN);
     }
 
-    private static SessionValidatorConfig validator(Settings settings, String projectId) {
+    private static SessionValidatorConfig validator(Settings settings, String projectId, Optional<String> baseUrl) {
         Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
         for (String name : settings.get(ALLOWED_ALGORITHMS)) {
-            check(ALLOWED_ALGORITHMS, SUPPORTED_ALGORITHMS.contains(name),
-                    "may list only RS256, RS384 and RS512 (found '" + name + "')");
             algorithms.add(JWSAlgorithm.parse(name));
         }
-        check(ALLOWED_ALGORITHMS, !algorithms.isEmpty(), "must name at least one of RS256, RS384, RS512");
-        Duration skew = settings.get(CLOCK_SKEW);
-        check(CLOCK_SKEW, skew.compareTo(MAX_CLOCK_SKEW) <= 0, "must be at most 60 seconds (keep server clocks in sync with NTP)");
         Optional<String> audience = settings.find(AUDIENCE);
-        return parse(PROJECT_ID, projectId, id -> SessionValidatorConfig.builder(id)
-                .allowedAlgorithms(algorithms)
-                .audience(audience.orElse(null))
-                .leeway(skew)
-                .build());
+        return core(() -> {
+            SessionValidatorConfig.Builder builder = SessionValidatorConfig.builder(projectId)
+                    .allowedAlgorithms(algorithms)
+                    .audience(audience.orElse(null))
+                    .leeway(settings.get(CLOCK_SKEW));
+            baseUrl.ifPresent(builder::baseUrl);
+            return builder.build();
+        });
     }
 
-    private static URI httpUrl(String text) {
-        URI uri = URI.create(text);
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme();
-        if (!(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http")) || uri.getHost() == null
-                || uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("it must be an absolute http(s) URL with a host and no user info, "
-                    + "query or fragment");
+    /**
+     * Builds a core configuration, whose rules are the only check of these values: a refused value is reported
+     * under the setting that holds it, with its fix.
+     */
+    private static <R> R core(Supplier<R> build) {
+        try {
+            return build.get();
+        } catch (InvalidConfigException e) {
+            Setting<?> setting = CORE_FIELDS.getOrDefault(e.field(), PROJECT_ID);
+            throw new InvalidSettingException(setting, "is invalid: " + e.getMessage() + ". Fix: "
+                    + setting.description() + ".");
         }
-        return uri;
     }
 
     private static String appPath(Settings settings, Setting<String> setting) {

@@ -1,6 +1,6 @@
 package io.descopefilter.jakarta.internal.config;
 
-import io.descopefilter.core.config.Setting;
+import io.descopefilter.core.internal.config.Setting;
 
 import java.time.Duration;
 import java.util.List;
@@ -55,10 +55,17 @@ public final class FilterSettings {
             "`Secure` attribute on the filter's cookies; `false` only for local http development");
     public static final Setting<SameSite> COOKIE_SAME_SITE = Setting.choice("cookieSameSite", SameSite.class,
             SameSite.LAX, "`SameSite` attribute of the `DS` and `DSR` cookies: `strict`, `lax` or `none`");
+    public static final Setting<SessionCookieNames> SESSION_COOKIE_NAMES = Setting.choice("sessionCookieNames",
+            SessionCookieNames.class, SessionCookieNames.PREFIXED, "`prefixed` (`__Host-DS`/`__Host-DSR` when "
+                    + "`Secure`, so no sibling subdomain or http response can plant them) or `plain` (`DS`/`DSR`, "
+                    + "which Descope's front-end SDK reads; see SECURITY.md for the risk)");
     public static final Setting<String> COOKIE_DOMAIN = Setting.text("cookieDomain", null,
             "`Domain` attribute of the filter's cookies; unset means host-only (recommended)");
     public static final Setting<String> COOKIE_PATH = Setting.text("cookiePath", null,
             "`Path` attribute of the filter's cookies; defaults to the path of `publicBaseUrl`, or `/`");
+    public static final Setting<Duration> RECENT_SIGN_IN_FOR_UPDATES = Setting.seconds("recentSignInForUpdates",
+            Duration.ofMinutes(10), "How recent a sign-in must be, in seconds, for `DescopeLinks` to send an email "
+                    + "or phone update link (a stolen session cannot add the thief's address); 0 turns the check off");
     public static final Setting<Boolean> ACCEPT_BEARER = Setting.flag("acceptBearer", false,
             "Accept `Authorization: Bearer` session JWTs (for API clients)");
     public static final Setting<Integer> SEND_LIMIT_PER_LOGIN_ID = Setting.number("sendLimitPerLoginId", 3, 1,
@@ -90,7 +97,8 @@ public final class FilterSettings {
     public static final List<Setting<?>> ALL = List.of(PROJECT_ID, MANAGEMENT_KEY, BASE_URL, PUBLIC_BASE_URL,
             TRUSTED_PROXIES, LOGIN_PAGE, LANDING_PATH, ENCHANTED_LANDING_PATH, POLL_PATH, LOGOUT_PATH,
             AFTER_LOGIN_PATH, AFTER_LOGOUT_PATH, PUBLIC_PATHS, PROTECTED_PATHS, LANDING_MODE, SESSION_STORE,
-            COOKIE_SECURE, COOKIE_SAME_SITE, COOKIE_DOMAIN, COOKIE_PATH, ACCEPT_BEARER, SEND_LIMIT_PER_LOGIN_ID,
+            COOKIE_SECURE, COOKIE_SAME_SITE, SESSION_COOKIE_NAMES, COOKIE_DOMAIN, COOKIE_PATH,
+            RECENT_SIGN_IN_FOR_UPDATES, ACCEPT_BEARER, SEND_LIMIT_PER_LOGIN_ID,
             SEND_LIMIT_PER_CLIENT, SEND_LIMIT_WINDOW, FAILED_VERIFY_LIMIT_PER_CLIENT, ALLOWED_ALGORITHMS,
             CLOCK_SKEW, AUDIENCE, ERROR_PAGE, CONNECT_TIMEOUT, RESPONSE_TIMEOUT, CALL_TIMEOUT);
 

@@ -1,7 +1,7 @@
 package io.descopefilter.jakarta.internal.enchanted;
 
-import io.descopefilter.core.client.DescopeClient;
-import io.descopefilter.core.client.DescopeException;
+import io.descopefilter.core.DescopeClient;
+import io.descopefilter.core.DescopeException;
 import io.descopefilter.jakarta.LoginProblem;
 import io.descopefilter.jakarta.internal.landing.LandingRequest;
 import io.descopefilter.jakarta.internal.landing.TokenExchange;
@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.lang.System.Logger.Level;
+import java.util.Optional;
 
 /**
  * Enchanted link landing, usually opened on another device: marks the link as clicked at Descope and says that the
@@ -39,6 +40,17 @@ public final class EnchantedLinkExchange implements TokenExchange {
             return new Outcome.Failed(LoginProblem.INVALID_LINK);
         }
         return LandingPages.enchantedDone();
+    }
+
+    @Override
+    public Outcome resume(HttpServletRequest request, HttpServletResponse response, String heldHandle) {
+        return new Outcome.Failed(LoginProblem.INVALID_LINK);
+    }
+
+    /** The masked address the link carries: display only, since this landing signs nobody in here. */
+    @Override
+    public Optional<String> displayHint(HttpServletRequest request, LandingRequest landing) {
+        return landing.hint();
     }
 
     @Override

@@ -1,22 +1,22 @@
 package io.descopefilter.jakarta.internal.enchanted;
 
-import io.descopefilter.core.client.DescopeClient;
-import io.descopefilter.core.client.DescopeException;
-import io.descopefilter.core.client.JwtResponse;
+import io.descopefilter.core.DescopeClient;
+import io.descopefilter.core.DescopeException;
+import io.descopefilter.core.JwtResponse;
 import io.descopefilter.jakarta.LoginProblem;
 import io.descopefilter.jakarta.internal.pages.DescopeFailures;
 import io.descopefilter.jakarta.internal.pages.Outcome;
 import io.descopefilter.jakarta.internal.session.SignIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 
 /**
- * The enchanted link poll ({@code GET}, JSON). It polls Descope only for the {@code pendingRef} in this browser's
- * own {@code HttpSession}, so a poll from any other browser gets 403 {@code {"status":"none"}} (EL-02). On
+ * The enchanted link poll ({@code GET}, JSON). It polls Descope only for the {@code pendingRef} waiting under this
+ * browser's own handle ({@link PendingSignIns}), so a poll from any other browser gets 403 {@code {"status":"none"}}
+ * (EL-02). On
  * {@code done} the session is installed through {@link SignIn} with a new session ID (SE-01) and the reference is
  * forgotten (EL-03). Polls are short (one Descope call at most) and at most one per second per browser reaches
  * Descope (EL-04).
@@ -33,11 +33,13 @@ public final class EnchantedPoll {
 
     private final DescopeClient client;
     private final SignIn signIn;
+    private final PendingSignIns waits;
     private final Clock clock;
 
-    public EnchantedPoll(DescopeClient client, SignIn signIn, Clock clock) {
+    EnchantedPoll(DescopeClient client, SignIn signIn, PendingSignIns waits, Clock clock) {
         this.client = client;
         this.signIn = signIn;
+        this.waits = waits;
         this.clock = clock;
     }
 
@@ -45,38 +47,38 @@ public final class EnchantedPoll {
         if (!"GET".equals(request.getMethod())) {
             return new Outcome.MethodNotAllowed("GET");
         }
-        HttpSession httpSession = request.getSession(false);
-        PendingEnchantedLink pending = PendingEnchantedLink.in(httpSession);
-        if (pending == null) {
+        PendingSignIns.Handle handle = waits.handleOf(request);
+        if (handle == null) {
             return new Outcome.Json(HttpServletResponse.SC_FORBIDDEN, NONE);
         }
         long now = clock.millis();
-        if (pending.isExpired(now)) {
-            PendingEnchantedLink.forget(httpSession);
+        if (handle.isExpired(now)) {
+            waits.end(handle, response);
             return new Outcome.Json(HttpServletResponse.SC_OK, EXPIRED);
         }
-        if (pending.pendingRef() == null || !pending.tryStartPoll(now, MIN_POLL_INTERVAL_MILLIS)) {
+        PendingEnchantedLink pending = waits.find(handle);
+        if (pending == null || !pending.tryStartPoll(now, MIN_POLL_INTERVAL_MILLIS)) {
             return new Outcome.Json(HttpServletResponse.SC_OK, PENDING);
         }
         try {
-            return poll(request, response, httpSession, pending);
+            return poll(request, response, handle, pending);
         } finally {
             pending.endPoll();
         }
     }
 
-    private Outcome poll(HttpServletRequest request, HttpServletResponse response, HttpSession httpSession,
+    private Outcome poll(HttpServletRequest request, HttpServletResponse response, PendingSignIns.Handle handle,
                          PendingEnchantedLink pending) {
         JwtResponse granted;
         try {
             granted = client.enchantedLinkPendingSession(pending.pendingRef());
         } catch (DescopeException e) {
-            return failure(httpSession, e);
+            return failure(response, handle, e);
         } catch (IllegalArgumentException e) {
-            PendingEnchantedLink.forget(httpSession);
+            waits.end(handle, response);
             return new Outcome.Json(HttpServletResponse.SC_OK, EXPIRED);
         }
-        PendingEnchantedLink.forget(httpSession);
+        waits.end(handle, response);
         SignIn.Result result = signIn.install(request, response, granted, session -> true);
         if (result instanceof SignIn.Result.Refused refused) {
             return new Outcome.Json(refused.problem() == LoginProblem.SESSION_TOO_LARGE
@@ -88,7 +90,7 @@ public final class EnchantedPoll {
                 "{\"status\":\"done\",\"next\":" + Outcome.Json.quote(pending.next()) + "}");
     }
 
-    private static Outcome failure(HttpSession httpSession, DescopeException e) {
+    private Outcome failure(HttpServletResponse response, PendingSignIns.Handle handle, DescopeException e) {
         if (e.isPending()) {
             return new Outcome.Json(HttpServletResponse.SC_OK, PENDING);
         }
@@ -100,7 +102,7 @@ public final class EnchantedPoll {
             LOG.log(Level.INFO, "Enchanted link poll failed: {0}", e.getMessage());
             return new Outcome.Json(HttpServletResponse.SC_SERVICE_UNAVAILABLE, PENDING, POLL_RETRY_SECONDS);
         }
-        PendingEnchantedLink.forget(httpSession);
+        waits.end(handle, response);
         return new Outcome.Json(HttpServletResponse.SC_OK, EXPIRED);
     }
 }

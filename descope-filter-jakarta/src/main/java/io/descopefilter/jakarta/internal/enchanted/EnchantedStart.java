@@ -1,9 +1,9 @@
 package io.descopefilter.jakarta.internal.enchanted;
 
-import io.descopefilter.core.client.DescopeClient;
-import io.descopefilter.core.client.DescopeException;
-import io.descopefilter.core.client.EnchantedLinkResponse;
-import io.descopefilter.core.client.LoginOptions;
+import io.descopefilter.core.DescopeClient;
+import io.descopefilter.core.DescopeException;
+import io.descopefilter.core.EnchantedLinkResponse;
+import io.descopefilter.core.LoginOptions;
 import io.descopefilter.jakarta.EnchantedLinkStarted;
 import io.descopefilter.jakarta.LinkPurpose;
 import io.descopefilter.jakarta.LinkSent;
@@ -15,36 +15,35 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
 
 /**
- * Starts an enchanted link sign-in: Descope emails three numbered links, the {@code pendingRef} it returns is kept
- * in this browser's {@code HttpSession} only ({@link PendingEnchantedLink}), and the number to pick is returned.
- * When nothing was sent (a send limit, an unknown user) a decoy stands in, so the browser cannot tell.
+ * Starts an enchanted link sign-in: Descope emails three numbered links, the {@code pendingRef} it returns waits
+ * on the server under a handle only this browser holds ({@link PendingSignIns}), and the number to pick is
+ * returned. When nothing was sent (a send limit, an unknown user) a decoy stands in, so the browser cannot tell.
  */
-public final class EnchantedStart implements LinkService.EnchantedStarter {
+final class EnchantedStart implements LinkService.EnchantedStarter {
 
     private static final System.Logger LOG = System.getLogger(EnchantedStart.class.getName());
-    /** How long a browser waits for an enchanted link before its poll says "expired" (ASVS: at most 10 min). */
-    static final Duration ENCHANTED_LINK_LIFETIME = Duration.ofMinutes(10);
 
     private final DescopeClient client;
     private final SendGate gate;
     private final LinkUrls urls;
-    private final Clock clock;
+    private final PendingSignIns waits;
     private final SecureRandom random = new SecureRandom();
 
-    public EnchantedStart(DescopeClient client, SendGate gate, LinkUrls urls, Clock clock) {
+    EnchantedStart(DescopeClient client, SendGate gate, LinkUrls urls, PendingSignIns waits) {
         this.client = client;
         this.gate = gate;
         this.urls = urls;
-        this.clock = clock;
+        this.waits = waits;
     }
 
     @Override
     public EnchantedLinkStarted start(HttpServletRequest request, LinkPurpose purpose, String email, String next,
                                       LoginOptions options) {
+        if (!gate.isFromOwnPage(request)) {
+            return EnchantedLinkStarted.from(LinkSent.notFromThisSite());
+        }
         String address;
         try {
             address = LoginIds.email(email);
@@ -54,7 +53,7 @@ public final class EnchantedStart implements LinkService.EnchantedStarter {
         String masked = LoginIds.mask(address);
         String returnPath = urls.nextOrDefault(next);
         if (!gate.mayProceed(request, address)) {
-            return decoy(request, returnPath, masked);
+            return decoy(request, masked);
         }
         LoginOptions chosen = options == null ? LoginOptions.NONE : options;
         String uri = urls.enchantedLanding(masked);
@@ -68,22 +67,18 @@ public final class EnchantedStart implements LinkService.EnchantedStarter {
             };
         } catch (DescopeException e) {
             LinkSent answer = SendGate.answerFor(e, masked);
-            return answer.isAccepted() ? decoy(request, returnPath, masked) : EnchantedLinkStarted.from(answer);
+            return answer.isAccepted() ? decoy(request, masked) : EnchantedLinkStarted.from(answer);
         } catch (IllegalArgumentException e) {
             return EnchantedLinkStarted.from(LinkSent.invalidInput(e.getMessage()));
         }
-        PendingEnchantedLink.remember(request, new PendingEnchantedLink(sent.pendingRef(), returnPath, expiry()));
+        waits.start(SendGate.responseOf(request), new PendingEnchantedLink(sent.pendingRef(), returnPath));
         LOG.log(Level.INFO, "Started a {0} enchanted link for {1}", purpose, masked);
         return EnchantedLinkStarted.accepted(sent.linkId(), masked);
     }
 
-    /** Stands in for an enchanted link that was not sent, so the browser cannot tell (see PendingEnchantedLink). */
-    private EnchantedLinkStarted decoy(HttpServletRequest request, String returnPath, String masked) {
-        PendingEnchantedLink.remember(request, new PendingEnchantedLink(null, returnPath, expiry()));
+    /** Stands in for an enchanted link that was not sent: the same cookie, no server state. */
+    private EnchantedLinkStarted decoy(HttpServletRequest request, String masked) {
+        waits.start(SendGate.responseOf(request), null);
         return EnchantedLinkStarted.accepted(Integer.toString(10 + random.nextInt(90)), masked);
-    }
-
-    private long expiry() {
-        return clock.millis() + ENCHANTED_LINK_LIFETIME.toMillis();
     }
 }

@@ -3,7 +3,6 @@ package io.descopefilter.jakarta.internal.http;
 import io.descopefilter.jakarta.internal.config.CookieSettings;
 import io.descopefilter.jakarta.internal.config.SameSite;
 import io.descopefilter.jakarta.internal.config.PublicBaseUrl;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -22,6 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class CsrfTokens {
 
+    /** The cookie's name before its prefix ({@code __Host-DSCSRF} on https). */
     public static final String COOKIE = "DSCSRF";
     public static final String FIELD = "csrf";
     public static final String HEADER = "X-CSRF-Token";
@@ -49,7 +49,7 @@ public final class CsrfTokens {
             byte[] bytes = new byte[32];
             random.nextBytes(bytes);
             token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            response.addCookie(cookies.cookie(COOKIE, token, -1, SameSite.STRICT));
+            response.addCookie(cookies.cookie(cookies.name(COOKIE), token, -1, SameSite.STRICT));
         }
         request.setAttribute(REQUEST_ATTRIBUTE, token);
         return token;
@@ -92,21 +92,9 @@ public final class CsrfTokens {
                 presented.getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** The token in the one {@code DSCSRF} cookie; {@code null} when absent, malformed or ambiguous (cookie tossing). */
-    private static String cookieToken(HttpServletRequest request) {
-        Cookie[] all = request.getCookies();
-        if (all == null) {
-            return null;
-        }
-        String found = null;
-        for (Cookie cookie : all) {
-            if (COOKIE.equals(cookie.getName())) {
-                if (found != null) {
-                    return null;
-                }
-                found = cookie.getValue();
-            }
-        }
+    /** The token in the one CSRF cookie; {@code null} when absent, malformed or ambiguous (cookie tossing). */
+    private String cookieToken(HttpServletRequest request) {
+        String found = CookieSettings.single(request.getCookies(), cookies.name(COOKIE));
         return found != null && TOKEN.matcher(found).matches() ? found : null;
     }
 

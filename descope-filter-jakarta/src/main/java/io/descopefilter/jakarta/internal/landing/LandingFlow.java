@@ -65,6 +65,10 @@ public final class LandingFlow {
         if (!csrf.isValid(request)) {
             return new Outcome.Failed(LoginProblem.CSRF);
         }
+        String held = request.getParameter(TokenExchange.HELD);
+        if (held != null) {
+            return badToken(request, exchange.resume(request, response, held));
+        }
         Optional<LandingRequest> landing = LandingRequest.fromForm(request, routes);
         if (landing.isEmpty()) {
             return badToken(request, new Outcome.Failed(LoginProblem.INVALID_LINK));
@@ -74,7 +78,7 @@ public final class LandingFlow {
 
     private Outcome consume(HttpServletRequest request, HttpServletResponse response, LandingRequest landing) {
         String client = clients.of(request);
-        String hint = landing.hint().orElse(null);
+        String hint = exchange.displayHint(request, landing).orElse(null);
         String next = landing.next().orElse(null);
         if (throttle.isExhausted(client)) {
             return new Outcome.Failed(LoginProblem.RATE_LIMITED, throttle.retryAfterSeconds(), hint, next);
@@ -87,11 +91,12 @@ public final class LandingFlow {
     }
 
     /** Failures that may come from guessing tokens count against the client's verify allowance. */
-    private Outcome badToken(HttpServletRequest request, Outcome.Failed failed) {
-        if (failed.problem() == LoginProblem.INVALID_LINK || failed.problem() == LoginProblem.EXPIRED_LINK) {
+    private Outcome badToken(HttpServletRequest request, Outcome outcome) {
+        if (outcome instanceof Outcome.Failed failed && (failed.problem() == LoginProblem.INVALID_LINK
+                || failed.problem() == LoginProblem.EXPIRED_LINK)) {
             throttle.recordFailure(clients.of(request));
         }
-        return failed;
+        return outcome;
     }
 
     private Outcome confirmation(HttpServletRequest request, HttpServletResponse response, LandingRequest landing) {
@@ -100,7 +105,7 @@ public final class LandingFlow {
         fields.add(new Pages.HiddenField(CsrfTokens.FIELD, csrf.tokenFor(request, response)));
         landing.next().ifPresent(next -> fields.add(new Pages.HiddenField(LandingRequest.NEXT, next)));
         landing.hint().ifPresent(hint -> fields.add(new Pages.HiddenField(LandingRequest.HINT, hint)));
-        return LandingPages.confirmation(exchange.pageKind(), landing.hint(), landingUrl, fields,
-                mode == LandingMode.AUTO);
+        return LandingPages.confirmation(exchange.pageKind(), exchange.displayHint(request, landing), landingUrl,
+                fields, mode == LandingMode.AUTO);
     }
 }

@@ -5,8 +5,13 @@ import io.descopefilter.jakarta.internal.pages.Outcome;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.util.Optional;
+
 /** What a landing does with a link token once the user (or {@code direct} mode) asked to use it. */
 public interface TokenExchange {
+
+    /** The form field that names a sign-in held for the person's confirmation. */
+    String HELD = "held";
 
     /**
      * Exchanges the token with Descope and says what to answer. A bad or used token answers
@@ -14,6 +19,12 @@ public interface TokenExchange {
      * verify allowance.
      */
     Outcome exchange(HttpServletRequest request, HttpServletResponse response, LandingRequest landing);
+
+    /** Completes a sign-in held for confirmation ({@link #HELD}); the request is CSRF-checked already. */
+    Outcome resume(HttpServletRequest request, HttpServletResponse response, String heldHandle);
+
+    /** The masked account the confirmation page may name, if known. */
+    Optional<String> displayHint(HttpServletRequest request, LandingRequest landing);
 
     /** Which confirmation page this kind of link shows. */
     LandingPages.Kind pageKind();

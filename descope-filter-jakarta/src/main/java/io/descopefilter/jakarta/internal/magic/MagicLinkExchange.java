@@ -1,41 +1,60 @@
 package io.descopefilter.jakarta.internal.magic;
 
-import io.descopefilter.core.client.DescopeClient;
-import io.descopefilter.core.client.DescopeException;
-import io.descopefilter.core.client.JwtResponse;
-import io.descopefilter.core.session.DescopeSession;
+import io.descopefilter.core.DescopeClient;
+import io.descopefilter.core.DescopeException;
+import io.descopefilter.core.DescopeSession;
+import io.descopefilter.core.JwtResponse;
+import io.descopefilter.core.SessionValidator;
+import io.descopefilter.core.ValidationResult;
 import io.descopefilter.jakarta.LoginProblem;
 import io.descopefilter.jakarta.internal.config.PublicBaseUrl;
+import io.descopefilter.jakarta.internal.http.CsrfTokens;
 import io.descopefilter.jakarta.internal.landing.LandingRequest;
 import io.descopefilter.jakarta.internal.landing.TokenExchange;
 import io.descopefilter.jakarta.internal.pages.DescopeFailures;
 import io.descopefilter.jakarta.internal.pages.LandingPages;
 import io.descopefilter.jakarta.internal.pages.Outcome;
+import io.descopefilter.jakarta.internal.pages.Pages;
 import io.descopefilter.jakarta.internal.session.SignIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * Magic and embedded link landing: verifies the token with Descope (single use, so never retried), lets
- * {@link SignIn} validate and install the session (refusing a user other than the account the link named), and
- * answers 303 to the return path, so the token leaves the address bar (LH-05).
+ * Magic and embedded link landing: verifies the token with Descope (single use, so never retried) and, when this
+ * browser asked for the link ({@link LinkBinding}), lets {@link SignIn} validate and install the session and
+ * answers 303 to the return path, so the token leaves the address bar (LH-05). A link opened anywhere else is
+ * held: the page names the full verified login ID and only a click there installs the session (HW-02).
  */
 public final class MagicLinkExchange implements TokenExchange {
 
     private static final System.Logger LOG = System.getLogger(MagicLinkExchange.class.getName());
 
     private final DescopeClient client;
+    private final SessionValidator validator;
     private final SignIn signIn;
+    private final LinkBinding binding;
+    private final HeldSignIns held;
+    private final CsrfTokens csrf;
     private final PublicBaseUrl publicBaseUrl;
+    private final String landingUrl;
     private final String afterLoginPath;
 
-    public MagicLinkExchange(DescopeClient client, SignIn signIn, PublicBaseUrl publicBaseUrl,
-                             String afterLoginPath) {
+    public MagicLinkExchange(DescopeClient client, SessionValidator validator, SignIn signIn, LinkBinding binding,
+                             CsrfTokens csrf, PublicBaseUrl publicBaseUrl, String landingPath,
+                             String afterLoginPath, Clock clock) {
         this.client = client;
+        this.validator = validator;
         this.signIn = signIn;
+        this.binding = binding;
+        this.held = new HeldSignIns(clock);
+        this.csrf = csrf;
         this.publicBaseUrl = publicBaseUrl;
+        this.landingUrl = publicBaseUrl.resolve(landingPath);
         this.afterLoginPath = afterLoginPath;
     }
 
@@ -50,23 +69,60 @@ public final class MagicLinkExchange implements TokenExchange {
         } catch (IllegalArgumentException e) {
             return new Outcome.Failed(LoginProblem.INVALID_LINK);
         }
-        SignIn.Result result = signIn.install(request, response, verified, session -> fitsHint(landing, verified,
-                session));
+        ValidationResult result = validator.validateSession(verified.sessionJwt());
+        if (!result.isValid()) {
+            return install(request, response, verified, null);
+        }
+        DescopeSession session = result.session().orElseThrow();
+        Optional<LinkBinding.Entry> bound = binding.match(request, session, verified.user());
+        if (bound.isPresent()) {
+            String next = bound.get().next().isEmpty() ? landing.next().orElse(null) : bound.get().next();
+            return install(request, response, verified, next);
+        }
+        String loginId = displayedLoginId(session, verified);
+        LOG.log(Level.INFO, "Link for user {0} opened in a browser that did not ask for it; asking to confirm",
+                session.userId());
+        String handle = held.hold(new HeldSignIns.Held(verified, loginId, landing.next().orElse(null),
+                csrf.tokenFor(request, response)));
+        return LandingPages.heldConfirmation(loginId, landingUrl, List.of(
+                new Pages.HiddenField(HELD, handle),
+                new Pages.HiddenField(CsrfTokens.FIELD, csrf.tokenFor(request, response))));
+    }
+
+    @Override
+    public Outcome resume(HttpServletRequest request, HttpServletResponse response, String heldHandle) {
+        Optional<HeldSignIns.Held> waiting = held.take(heldHandle, request.getParameter(CsrfTokens.FIELD));
+        if (waiting.isEmpty()) {
+            return new Outcome.Failed(LoginProblem.EXPIRED_LINK);
+        }
+        return install(request, response, waiting.get().granted(), waiting.get().next());
+    }
+
+    private Outcome install(HttpServletRequest request, HttpServletResponse response, JwtResponse verified,
+                            String next) {
+        SignIn.Result result = signIn.install(request, response, verified, session -> true);
         if (result instanceof SignIn.Result.Refused refused) {
             return new Outcome.Failed(refused.problem());
         }
         DescopeSession session = ((SignIn.Result.SignedIn) result).session();
         LOG.log(Level.INFO, "User {0} signed in with a link", session.userId());
-        return new Outcome.SeeOther(publicBaseUrl.resolve(landing.next().orElse(afterLoginPath)));
+        return new Outcome.SeeOther(publicBaseUrl.resolve(next == null ? afterLoginPath : next));
     }
 
-    private static boolean fitsHint(LandingRequest landing, JwtResponse verified, DescopeSession session) {
-        if (landing.hint().isEmpty() || AccountHint.fits(landing.hint().get(), verified.user(), session)) {
-            return true;
+    /** The login ID to show in full: the one the link was for, as Descope reports the user. */
+    private static String displayedLoginId(DescopeSession session, JwtResponse verified) {
+        if (verified.user() != null && !verified.user().loginIds().isEmpty()) {
+            return verified.user().loginIds().get(0);
         }
-        LOG.log(Level.WARNING, "Link for user {0} arrived with an account hint of another account; not signing in",
-                session.userId());
-        return false;
+        if (!session.loginIds().isEmpty()) {
+            return session.loginIds().get(0);
+        }
+        return session.email() != null ? session.email() : session.userId();
+    }
+
+    @Override
+    public Optional<String> displayHint(HttpServletRequest request, LandingRequest landing) {
+        return binding.newestMasked(request);
     }
 
     @Override

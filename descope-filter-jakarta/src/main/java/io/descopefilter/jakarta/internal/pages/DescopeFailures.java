@@ -1,6 +1,6 @@
 package io.descopefilter.jakarta.internal.pages;
 
-import io.descopefilter.core.client.DescopeException;
+import io.descopefilter.core.DescopeException;
 import io.descopefilter.jakarta.LoginProblem;
 
 import java.lang.System.Logger.Level;
@@ -13,36 +13,33 @@ public final class DescopeFailures {
 
     private static final System.Logger LOG = System.getLogger(DescopeFailures.class.getName());
     /** {@code Retry-After} when Descope is unreachable: long enough not to hammer it, short enough for a person. */
-    public static final long UNAVAILABLE_RETRY_SECONDS = 30;
+    public static final long UNAVAILABLE_RETRY_SECONDS = DescopeException.DEFAULT_RETRY_AFTER_SECONDS;
 
     private DescopeFailures() {
     }
 
     /** What the failure means for the person: a bad or used link, a rate limit, or Descope being unavailable. */
     public static LoginProblem problemOf(DescopeException e) {
-        switch (e.kind()) {
-            case TOKEN_EXPIRED_OR_USED:
-                return LoginProblem.EXPIRED_LINK;
-            case RATE_LIMITED:
-                return LoginProblem.RATE_LIMITED;
-            case UNAUTHORIZED:
+        if (e.isTokenExpiredOrUsed()) {
+            return LoginProblem.EXPIRED_LINK;
+        }
+        if (e.isRateLimited()) {
+            return LoginProblem.RATE_LIMITED;
+        }
+        if (e.isUnavailable()) {
+            if (e.isUnauthorized()) {
                 LOG.log(Level.ERROR, "Descope refused the project's credentials ({0}); check projectId and baseUrl",
                         e.getMessage());
-                return LoginProblem.UNAVAILABLE;
-            case SERVER_ERROR:
-            case TRANSPORT:
-            case TIMEOUT:
-            case MALFORMED_RESPONSE:
-                return LoginProblem.UNAVAILABLE;
-            default:
-                return LoginProblem.INVALID_LINK;
+            }
+            return LoginProblem.UNAVAILABLE;
         }
+        return LoginProblem.INVALID_LINK;
     }
 
     /** The seconds to wait before trying again, or 0 when waiting does not help. */
     public static long retryAfterSeconds(DescopeException e, LoginProblem problem) {
         return switch (problem) {
-            case RATE_LIMITED -> Math.max(1, e.retryAfterSeconds().orElse(UNAVAILABLE_RETRY_SECONDS));
+            case RATE_LIMITED -> Math.max(1, e.retryAfterSecondsOr(UNAVAILABLE_RETRY_SECONDS));
             case UNAVAILABLE -> UNAVAILABLE_RETRY_SECONDS;
             default -> 0;
         };

@@ -25,6 +25,17 @@ public final class LandingPages {
                 submitAutomatically));
     }
 
+    /**
+     * The second confirmation of a link opened in a browser that did not ask for it: names the full verified login
+     * ID, so that nobody is signed in to an account that is not theirs without seeing which one (HW-02).
+     */
+    public static Outcome heldConfirmation(String loginId, String action, List<Pages.HiddenField> fields) {
+        return new Outcome.Page(200, Pages.landing("You are signing in as " + loginId,
+                "This link was opened in a browser that did not ask for it. Continue only if you asked for a "
+                        + "sign-in link and " + loginId + " is your account.", "Continue as " + loginId, action,
+                fields, false));
+    }
+
     /** What a HEAD request (a link checker) sees; it never consumes. */
     public static Outcome head(Kind kind) {
         return new Outcome.Page(200, Pages.message(heading(kind), "Open this link in your browser to continue.",

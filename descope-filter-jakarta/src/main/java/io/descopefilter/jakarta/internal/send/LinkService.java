@@ -1,35 +1,38 @@
 package io.descopefilter.jakarta.internal.send;
 
-import io.descopefilter.core.client.DeliveryMethod;
-import io.descopefilter.core.client.DescopeClient;
-import io.descopefilter.core.client.DescopeException;
-import io.descopefilter.core.client.LoginOptions;
-import io.descopefilter.core.client.UpdateOptions;
-import io.descopefilter.core.session.DescopeSession;
+import io.descopefilter.core.DeliveryMethod;
+import io.descopefilter.core.DescopeClient;
+import io.descopefilter.core.DescopeException;
+import io.descopefilter.core.DescopeSession;
+import io.descopefilter.core.LoginOptions;
+import io.descopefilter.core.SessionValidator;
+import io.descopefilter.core.UpdateOptions;
 import io.descopefilter.jakarta.EnchantedLinkStarted;
 import io.descopefilter.jakarta.LinkPurpose;
 import io.descopefilter.jakarta.LinkSent;
 import io.descopefilter.jakarta.internal.http.CsrfTokens;
+import io.descopefilter.jakarta.internal.magic.LinkBinding;
 import io.descopefilter.jakarta.internal.session.DescopeRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
  * The work behind {@code DescopeLinks}, one instance per filter: magic links, embedded links, email and phone
- * updates and CSRF tokens; enchanted starts are delegated to the enchanted flow. Sends pass the {@link SendGate}
- * and answer the same whether a link went out, the account is unknown or a limit was hit.
+ * updates and CSRF tokens; enchanted starts are delegated to the enchanted flow. Every send checks the page's CSRF
+ * token (HW-08), passes the {@link SendGate}, binds the link to the asking browser ({@link LinkBinding}, HW-02) and
+ * answers the same whether a link went out, the account is unknown or a limit was hit.
  */
 public final class LinkService {
 
     private static final System.Logger LOG = System.getLogger(LinkService.class.getName());
-    /** The new address becomes a login ID too, so the user can sign in with it after the change. */
-    private static final UpdateOptions ADD_TO_LOGIN_IDS = UpdateOptions.builder().addToLoginIds(true).build();
 
     /** Starts enchanted links; implemented by the enchanted flow. */
     public interface EnchantedStarter {
@@ -38,22 +41,34 @@ public final class LinkService {
     }
 
     private final DescopeClient client;
+    private final SessionValidator validator;
     private final CsrfTokens csrf;
     private final SendGate gate;
     private final LinkUrls urls;
+    private final LinkBinding binding;
     private final EnchantedStarter enchanted;
+    private final Duration recentSignIn;
+    private final Clock clock;
 
-    public LinkService(DescopeClient client, CsrfTokens csrf, SendGate gate, LinkUrls urls,
-                       EnchantedStarter enchanted) {
+    public LinkService(DescopeClient client, SessionValidator validator, CsrfTokens csrf, SendGate gate,
+                       LinkUrls urls, LinkBinding binding, EnchantedStarter enchanted, Duration recentSignIn,
+                       Clock clock) {
         this.client = client;
+        this.validator = validator;
         this.csrf = csrf;
         this.gate = gate;
         this.urls = urls;
+        this.binding = binding;
         this.enchanted = enchanted;
+        this.recentSignIn = recentSignIn;
+        this.clock = clock;
     }
 
     public LinkSent sendMagicLink(HttpServletRequest request, DeliveryMethod method, LinkPurpose purpose,
                                   String loginId, String next, LoginOptions options) {
+        if (!gate.isFromOwnPage(request)) {
+            return LinkSent.notFromThisSite();
+        }
         String address;
         try {
             address = LoginIds.forMethod(method, loginId);
@@ -61,11 +76,12 @@ public final class LinkService {
             return LinkSent.invalidInput(e.getMessage());
         }
         String masked = LoginIds.mask(address);
+        HttpServletResponse response = SendGate.responseOf(request);
         if (!gate.mayProceed(request, address)) {
             return LinkSent.accepted(masked);
         }
         LoginOptions chosen = options == null ? LoginOptions.NONE : options;
-        String uri = urls.magicLanding(next, masked);
+        String uri = urls.magicLanding();
         try {
             switch (purpose) {
                 case SIGN_IN -> client.magicLinkSignIn(method, address, uri, chosen,
@@ -78,6 +94,7 @@ public final class LinkService {
         } catch (IllegalArgumentException e) {
             return LinkSent.invalidInput(e.getMessage());
         }
+        binding.rememberAddress(request, response, address, masked, urls.safeNext(next).orElse(null));
         LOG.log(Level.INFO, "Sent a {0} magic link by {1} to {2}", purpose, method, masked);
         return LinkSent.accepted(masked);
     }
@@ -97,20 +114,20 @@ public final class LinkService {
                     + " seconds");
         }
         String token = client.generateEmbeddedLink(loginId, customClaims, (int) seconds);
-        return urls.magicLanding(next, LoginIds.mask(loginId)) + "&t=" + LinkUrls.encode(token);
+        return urls.embeddedLink(next, token);
     }
 
-    public LinkSent updateEmail(HttpServletRequest request, String newEmail, String next) {
+    public LinkSent updateEmail(HttpServletRequest request, String newEmail, String next, UpdateOptions options) {
         return update(request, newEmail, LoginIds::email, (user, address, landing) -> {
-            client.magicLinkUpdateEmail(user.refreshJwt(), loginIdOf(user), address, landing, ADD_TO_LOGIN_IDS);
+            client.magicLinkUpdateEmail(user.refreshJwt(), loginIdOf(user), address, landing, options);
             LOG.log(Level.INFO, "Sent an email update link to {0}", LoginIds.mask(address));
         }, next);
     }
 
-    public LinkSent updatePhone(HttpServletRequest request, DeliveryMethod method, String newPhone, String next) {
+    public LinkSent updatePhone(HttpServletRequest request, DeliveryMethod method, String newPhone, String next,
+                                UpdateOptions options) {
         return update(request, newPhone, LoginIds::phone, (user, address, landing) -> {
-            client.magicLinkUpdatePhone(user.refreshJwt(), method, loginIdOf(user), address, landing,
-                    ADD_TO_LOGIN_IDS);
+            client.magicLinkUpdatePhone(user.refreshJwt(), method, loginIdOf(user), address, landing, options);
             LOG.log(Level.INFO, "Sent a phone update link by {0} to {1}", method, LoginIds.mask(address));
         }, next);
     }
@@ -118,9 +135,15 @@ public final class LinkService {
     /** Sends the update link of {@link #updateEmail} or {@link #updatePhone} for the signed-in user. */
     private LinkSent update(HttpServletRequest request, String rawAddress, UnaryOperator<String> checkAddress,
                             UpdateSend send, String next) {
+        if (!gate.isFromOwnPage(request)) {
+            return LinkSent.notFromThisSite();
+        }
         Optional<SignedIn> user = signedIn(request);
         if (user.isEmpty()) {
             return LinkSent.notSignedIn();
+        }
+        if (!signedInRecently(user.get())) {
+            return LinkSent.signInAgain();
         }
         String address;
         try {
@@ -129,17 +152,33 @@ public final class LinkService {
             return LinkSent.invalidInput(e.getMessage());
         }
         String masked = LoginIds.mask(address);
+        HttpServletResponse response = SendGate.responseOf(request);
         if (!gate.mayProceed(request, address)) {
             return LinkSent.accepted(masked);
         }
         try {
-            send.send(user.get(), address, urls.magicLanding(next, masked));
+            send.send(user.get(), address, urls.magicLanding());
         } catch (DescopeException e) {
             return SendGate.answerFor(e, masked);
         } catch (IllegalArgumentException e) {
             return LinkSent.invalidInput(e.getMessage());
         }
+        binding.rememberUser(request, response, user.get().session().userId(), masked,
+                urls.safeNext(next).orElse(null));
         return LinkSent.accepted(masked);
+    }
+
+    /**
+     * Whether the user signed in within {@code recentSignInForUpdates}: the refresh JWT is issued at sign-in, so
+     * its {@code iat} is when the user last proved control of an inbox or phone (HW-07).
+     */
+    private boolean signedInRecently(SignedIn user) {
+        if (recentSignIn.isZero()) {
+            return true;
+        }
+        Optional<Instant> signedInAt = validator.validateRefresh(user.refreshJwt()).session()
+                .map(DescopeSession::issuedAt);
+        return signedInAt.isPresent() && !signedInAt.get().plus(recentSignIn).isBefore(clock.instant());
     }
 
     @FunctionalInterface

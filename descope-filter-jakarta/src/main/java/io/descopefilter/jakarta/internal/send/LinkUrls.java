@@ -11,8 +11,7 @@ import java.util.StringJoiner;
 
 /**
  * Builds the URLs links point at, only from the configured public base URL and landing paths (never from
- * {@code Host} or {@code X-Forwarded-*}, LH-09): {@code <publicBaseUrl><landingPath>?next=<safe path>&as=<masked>}.
- * Descope appends {@code &t=<token>}.
+ * {@code Host} or {@code X-Forwarded-*}, LH-09).
  */
 public final class LinkUrls {
 
@@ -24,12 +23,25 @@ public final class LinkUrls {
         this.routes = routes;
     }
 
-    /** The redirect URI of a magic or embedded link; an unsafe {@code next} is left out. */
-    public String magicLanding(String next, String maskedLoginId) {
+    /**
+     * The redirect URI of a magic link: the landing path with no query of ours (Descope appends {@code ?t=}); the
+     * return path travels in the browser-bound cookie instead.
+     */
+    public String magicLanding() {
+        return publicBaseUrl.resolve(routes.landingPath());
+    }
+
+    /** The URL of an embedded link, which the filter builds whole: {@code <landing>?[next=<safe path>&]t=<token>}. */
+    public String embeddedLink(String next, String token) {
         StringJoiner query = new StringJoiner("&");
         safeNext(next).ifPresent(path -> query.add("next=" + encode(path)));
-        query.add("as=" + encode(maskedLoginId));
+        query.add("t=" + encode(token));
         return publicBaseUrl.resolve(routes.landingPath()) + "?" + query;
+    }
+
+    /** {@code next} when it is a safe return path that is not one of the filter's endpoints. */
+    public Optional<String> safeNext(String next) {
+        return ReturnTo.ifSafe(next, routes::isOwnEndpoint);
     }
 
     /** The redirect URI of an enchanted link: the return path stays with the initiating browser. */
@@ -40,10 +52,6 @@ public final class LinkUrls {
     /** {@code next} when it is a safe return path, else the configured page after login. */
     public String nextOrDefault(String next) {
         return safeNext(next).orElse(routes.afterLoginPath());
-    }
-
-    private Optional<String> safeNext(String next) {
-        return ReturnTo.ifSafe(next, routes::isOwnEndpoint);
     }
 
     static String encode(String value) {

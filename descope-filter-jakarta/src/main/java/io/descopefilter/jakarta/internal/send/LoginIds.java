@@ -1,6 +1,6 @@
 package io.descopefilter.jakarta.internal.send;
 
-import io.descopefilter.core.client.DeliveryMethod;
+import io.descopefilter.core.DeliveryMethod;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

@@ -1,14 +1,16 @@
 package io.descopefilter.jakarta.internal.send;
 
-import io.descopefilter.core.client.DescopeException;
-import io.descopefilter.core.client.LoginOptions;
+import io.descopefilter.core.DescopeException;
+import io.descopefilter.core.LoginOptions;
 import io.descopefilter.jakarta.LinkSent;
 import io.descopefilter.jakarta.LoginProblem;
 import io.descopefilter.jakarta.internal.http.ClientAddress;
+import io.descopefilter.jakarta.internal.http.CsrfTokens;
 import io.descopefilter.jakarta.internal.pages.DescopeFailures;
 import io.descopefilter.jakarta.internal.session.DescopeRequest;
 import io.descopefilter.jakarta.internal.session.SessionTokens;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import java.lang.System.Logger.Level;
 import java.util.Optional;
@@ -24,10 +26,31 @@ public final class SendGate {
 
     private final SendLimiter limiter;
     private final ClientAddress clients;
+    private final CsrfTokens csrf;
 
-    public SendGate(SendLimiter limiter, ClientAddress clients) {
+    public SendGate(SendLimiter limiter, ClientAddress clients, CsrfTokens csrf) {
         this.limiter = limiter;
         this.clients = clients;
+        this.csrf = csrf;
+    }
+
+    /**
+     * Whether the request that asks for a send comes from the application's own page with its CSRF token: every
+     * send checks it, so a page on another site cannot make a browser request links (HW-08).
+     */
+    public boolean isFromOwnPage(HttpServletRequest request) {
+        return csrf.isValid(request);
+    }
+
+    /**
+     * The response of a request that passed through the filter, where a send sets its cookies.
+     *
+     * @throws IllegalStateException when the request did not pass through {@code DescopeAuthFilter}
+     */
+    public static HttpServletResponse responseOf(HttpServletRequest request) {
+        return DescopeRequest.find(request).map(DescopeRequest::response).orElseThrow(() ->
+                new IllegalStateException("DescopeLinks needs the request as DescopeAuthFilter passed it on: map "
+                        + "the filter to this page's path"));
     }
 
     /** Counts one send to {@code address} from this request's client; {@code false} when a limit is reached. */

@@ -8,15 +8,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 
 /**
- * Stateless store: the session JWT in the {@code DS} cookie and the refresh JWT in {@code DSR}, both
+ * Stateless store: the session JWT in the {@code __Host-DS} cookie and the refresh JWT in {@code __Host-DSR}
+ * (names per {@link CookieSettings}), both
  * {@code HttpOnly} with the configured {@code Secure}, {@code SameSite}, path and domain. Any node with the same
  * settings can serve the user. Two cookies of one name (cookie tossing from a sibling domain, SE-04) count as no
  * session at all.
  */
 public final class CookieSessionStore implements SessionStore {
-
-    public static final String SESSION_COOKIE = "DS";
-    public static final String REFRESH_COOKIE = "DSR";
 
     /** Browsers keep at most 4096 bytes per cookie; attributes take some of it. */
     static final int MAX_VALUE_LENGTH = 3800;
@@ -30,31 +28,24 @@ public final class CookieSessionStore implements SessionStore {
     @Override
     public Optional<SessionTokens> read(HttpServletRequest request) {
         Cookie[] all = request.getCookies();
-        if (all == null) {
-            return Optional.empty();
-        }
-        String session = null;
-        String refresh = null;
-        for (Cookie cookie : all) {
-            String name = cookie.getName();
-            if (SESSION_COOKIE.equals(name)) {
-                if (session != null) {
-                    return Optional.empty();
-                }
-                session = cookie.getValue();
-            } else if (REFRESH_COOKIE.equals(name)) {
-                if (refresh != null) {
-                    return Optional.empty();
-                }
-                refresh = cookie.getValue();
-            }
-        }
-        session = session == null || session.isEmpty() ? null : session;
-        refresh = refresh == null || refresh.isEmpty() ? null : refresh;
-        if (session == null && refresh == null) {
+        String session = CookieSettings.single(all, cookies.sessionName());
+        String refresh = CookieSettings.single(all, cookies.refreshName());
+        if (session == null && refresh == null || hasTwo(all, cookies.sessionName())
+                || hasTwo(all, cookies.refreshName())) {
             return Optional.empty();
         }
         return Optional.of(new SessionTokens(session, refresh, -1));
+    }
+
+    /** Two cookies of one name count as no session at all (cookie tossing, SE-04). */
+    private static boolean hasTwo(Cookie[] all, String name) {
+        int seen = 0;
+        for (Cookie cookie : all) {
+            if (name.equals(cookie.getName()) && ++seen > 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -62,17 +53,17 @@ public final class CookieSessionStore implements SessionStore {
         checkSize(tokens.sessionJwt());
         checkSize(tokens.refreshJwt());
         if (tokens.sessionJwt() != null) {
-            response.addCookie(cookies.cookie(SESSION_COOKIE, tokens.sessionJwt(), tokens.maxAgeSeconds()));
+            response.addCookie(cookies.cookie(cookies.sessionName(), tokens.sessionJwt(), tokens.maxAgeSeconds()));
         }
         if (tokens.refreshJwt() != null) {
-            response.addCookie(cookies.cookie(REFRESH_COOKIE, tokens.refreshJwt(), tokens.maxAgeSeconds()));
+            response.addCookie(cookies.cookie(cookies.refreshName(), tokens.refreshJwt(), tokens.maxAgeSeconds()));
         }
     }
 
     @Override
     public void clear(HttpServletRequest request, HttpServletResponse response) {
-        response.addCookie(cookies.expired(SESSION_COOKIE));
-        response.addCookie(cookies.expired(REFRESH_COOKIE));
+        response.addCookie(cookies.expired(cookies.sessionName()));
+        response.addCookie(cookies.expired(cookies.refreshName()));
     }
 
     private static void checkSize(String jwt) {

@@ -1,6 +1,6 @@
 package io.descopefilter.jakarta.internal.session;
 
-import io.descopefilter.core.session.DescopeSession;
+import io.descopefilter.core.DescopeSession;
 import io.descopefilter.jakarta.DescopePrincipal;
 import io.descopefilter.jakarta.RequestAttributes;
 import jakarta.servlet.ServletException;
@@ -66,6 +66,11 @@ public final class DescopeRequest extends HttpServletRequestWrapper {
     public Optional<SessionTokens> tokens() {
         ResolvedSession current = resolved;
         return current == null ? Optional.empty() : Optional.of(current.tokens());
+    }
+
+    /** The response of this request, for the cookies a send sets (link binding, enchanted wait). */
+    public HttpServletResponse response() {
+        return response;
     }
 
     @Override

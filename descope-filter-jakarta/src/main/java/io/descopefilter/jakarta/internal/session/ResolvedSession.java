@@ -1,6 +1,6 @@
 package io.descopefilter.jakarta.internal.session;
 
-import io.descopefilter.core.session.DescopeSession;
+import io.descopefilter.core.DescopeSession;
 
 /**
  * A request's validated session with the tokens it came from (refreshed ones when this request refreshed). The

@@ -1,10 +1,10 @@
 package io.descopefilter.jakarta.internal.session;
 
-import io.descopefilter.core.session.DescopeSession;
-import io.descopefilter.core.session.RefreshResult;
-import io.descopefilter.core.session.RefreshedSession;
-import io.descopefilter.core.session.SessionRefresher;
-import io.descopefilter.core.session.SessionValidator;
+import io.descopefilter.core.DescopeSession;
+import io.descopefilter.core.RefreshResult;
+import io.descopefilter.core.RefreshedSession;
+import io.descopefilter.core.SessionRefresher;
+import io.descopefilter.core.SessionValidator;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

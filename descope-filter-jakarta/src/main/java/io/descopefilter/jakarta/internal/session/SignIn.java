@@ -1,11 +1,11 @@
 package io.descopefilter.jakarta.internal.session;
 
-import io.descopefilter.core.client.DescopeClient;
-import io.descopefilter.core.client.DescopeException;
-import io.descopefilter.core.client.JwtResponse;
-import io.descopefilter.core.session.DescopeSession;
-import io.descopefilter.core.session.SessionValidator;
-import io.descopefilter.core.session.ValidationResult;
+import io.descopefilter.core.DescopeClient;
+import io.descopefilter.core.DescopeException;
+import io.descopefilter.core.JwtResponse;
+import io.descopefilter.core.DescopeSession;
+import io.descopefilter.core.SessionValidator;
+import io.descopefilter.core.ValidationResult;
 import io.descopefilter.jakarta.LoginProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

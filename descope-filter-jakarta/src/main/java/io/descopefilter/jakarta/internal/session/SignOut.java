@@ -1,6 +1,6 @@
 package io.descopefilter.jakarta.internal.session;
 
-import io.descopefilter.core.session.SessionRefresher;
+import io.descopefilter.core.SessionRefresher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;

@@ -1,9 +1,9 @@
 package io.descopefilter.jakarta.internal.config;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import io.descopefilter.core.config.InvalidSettingException;
-import io.descopefilter.core.config.SettingSource;
-import io.descopefilter.core.config.Settings;
+import io.descopefilter.core.internal.config.InvalidSettingException;
+import io.descopefilter.core.internal.config.SettingSource;
+import io.descopefilter.core.internal.config.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

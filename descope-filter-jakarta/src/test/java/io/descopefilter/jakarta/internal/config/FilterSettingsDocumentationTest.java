@@ -1,6 +1,6 @@
 package io.descopefilter.jakarta.internal.config;
 
-import io.descopefilter.core.config.Setting;
+import io.descopefilter.core.internal.config.Setting;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

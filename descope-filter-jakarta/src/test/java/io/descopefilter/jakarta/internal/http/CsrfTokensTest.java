@@ -20,7 +20,7 @@ class CsrfTokensTest {
     private String issueToken() {
         FakeResponse response = new FakeResponse();
         String token = csrf.tokenFor(new FakeRequest("GET", "/login").proxy(), response.proxy());
-        Cookie cookie = response.cookie(CsrfTokens.COOKIE).orElseThrow();
+        Cookie cookie = response.cookie("__Secure-DSCSRF").orElseThrow();
         assertThat(cookie.getValue()).isEqualTo(token);
         return token;
     }
@@ -30,7 +30,7 @@ class CsrfTokensTest {
         FakeResponse response = new FakeResponse();
         String token = csrf.tokenFor(new FakeRequest("GET", "/login").proxy(), response.proxy());
 
-        Cookie cookie = response.cookie("DSCSRF").orElseThrow();
+        Cookie cookie = response.cookie("__Secure-DSCSRF").orElseThrow();
         assertThat(token).matches("[A-Za-z0-9_-]{43}");
         assertThat(cookie.isHttpOnly()).isTrue();
         assertThat(cookie.getSecure()).isTrue();
@@ -42,7 +42,7 @@ class CsrfTokensTest {
     void reusesTheBrowsersTokenInsteadOfIssuingANewOne() {
         String token = issueToken();
         FakeResponse response = new FakeResponse();
-        String again = csrf.tokenFor(new FakeRequest("GET", "/login").cookie("DSCSRF", token).proxy(), response.proxy());
+        String again = csrf.tokenFor(new FakeRequest("GET", "/login").cookie("__Secure-DSCSRF", token).proxy(), response.proxy());
 
         assertThat(again).isEqualTo(token);
         assertThat(response.cookies()).isEmpty();
@@ -51,7 +51,7 @@ class CsrfTokensTest {
     @Test
     void acceptsASameOriginPostWithTheMatchingToken() {
         String token = issueToken();
-        FakeRequest post = new FakeRequest("POST", "/descope/logout").cookie("DSCSRF", token).param("csrf", token)
+        FakeRequest post = new FakeRequest("POST", "/descope/logout").cookie("__Secure-DSCSRF", token).param("csrf", token)
                 .header("Origin", "https://shop.example.com").header("Sec-Fetch-Site", "same-origin");
 
         assertThat(csrf.isValid(post.proxy())).isTrue();
@@ -60,11 +60,11 @@ class CsrfTokensTest {
     @Test
     void acceptsTheNullOriginOfANoReferrerPageOnlyWhenTheBrowserSaysSameOrigin() {
         String token = issueToken();
-        FakeRequest fromNoReferrerPage = new FakeRequest("POST", "/descope/verify").cookie("DSCSRF", token)
+        FakeRequest fromNoReferrerPage = new FakeRequest("POST", "/descope/verify").cookie("__Secure-DSCSRF", token)
                 .param("csrf", token).header("Origin", "null").header("Sec-Fetch-Site", "same-origin");
-        FakeRequest nullOriginCrossSite = new FakeRequest("POST", "/descope/verify").cookie("DSCSRF", token)
+        FakeRequest nullOriginCrossSite = new FakeRequest("POST", "/descope/verify").cookie("__Secure-DSCSRF", token)
                 .param("csrf", token).header("Origin", "null").header("Sec-Fetch-Site", "cross-site");
-        FakeRequest nullOriginWrongToken = new FakeRequest("POST", "/descope/verify").cookie("DSCSRF", token)
+        FakeRequest nullOriginWrongToken = new FakeRequest("POST", "/descope/verify").cookie("__Secure-DSCSRF", token)
                 .param("csrf", "x" + token).header("Origin", "null").header("Sec-Fetch-Site", "same-origin");
 
         assertThat(csrf.isValid(fromNoReferrerPage.proxy())).isTrue();
@@ -75,20 +75,20 @@ class CsrfTokensTest {
     @Test
     void acceptsTheTokenInTheHeaderForScripts() {
         String token = issueToken();
-        assertThat(csrf.isValid(new FakeRequest("POST", "/x").cookie("DSCSRF", token)
+        assertThat(csrf.isValid(new FakeRequest("POST", "/x").cookie("__Secure-DSCSRF", token)
                 .header("X-CSRF-Token", token).proxy())).isTrue();
     }
 
     @Test
     void lh04_refusesACrossSitePostEvenWithTheRightToken() {
         String token = issueToken();
-        FakeRequest fromElsewhere = new FakeRequest("POST", "/descope/verify").cookie("DSCSRF", token)
+        FakeRequest fromElsewhere = new FakeRequest("POST", "/descope/verify").cookie("__Secure-DSCSRF", token)
                 .param("csrf", token).header("Origin", "https://evil.example");
-        FakeRequest crossSiteFetch = new FakeRequest("POST", "/descope/verify").cookie("DSCSRF", token)
+        FakeRequest crossSiteFetch = new FakeRequest("POST", "/descope/verify").cookie("__Secure-DSCSRF", token)
                 .param("csrf", token).header("Sec-Fetch-Site", "cross-site");
-        FakeRequest sameSiteSibling = new FakeRequest("POST", "/descope/verify").cookie("DSCSRF", token)
+        FakeRequest sameSiteSibling = new FakeRequest("POST", "/descope/verify").cookie("__Secure-DSCSRF", token)
                 .param("csrf", token).header("Sec-Fetch-Site", "same-site");
-        FakeRequest nullOrigin = new FakeRequest("POST", "/descope/verify").cookie("DSCSRF", token)
+        FakeRequest nullOrigin = new FakeRequest("POST", "/descope/verify").cookie("__Secure-DSCSRF", token)
                 .param("csrf", token).header("Origin", "null");
 
         assertThat(csrf.isValid(fromElsewhere.proxy())).isFalse();
@@ -102,15 +102,15 @@ class CsrfTokensTest {
         String token = issueToken();
         String other = issueToken();
 
-        assertThat(csrf.isValid(new FakeRequest("POST", "/x").cookie("DSCSRF", token).proxy())).isFalse();
+        assertThat(csrf.isValid(new FakeRequest("POST", "/x").cookie("__Secure-DSCSRF", token).proxy())).isFalse();
         assertThat(csrf.isValid(new FakeRequest("POST", "/x").param("csrf", token).proxy())).isFalse();
-        assertThat(csrf.isValid(new FakeRequest("POST", "/x").cookie("DSCSRF", token).param("csrf", other).proxy()))
+        assertThat(csrf.isValid(new FakeRequest("POST", "/x").cookie("__Secure-DSCSRF", token).param("csrf", other).proxy()))
                 .isFalse();
-        assertThat(csrf.isValid(new FakeRequest("POST", "/x").cookie("DSCSRF", token).param("csrf", token)
+        assertThat(csrf.isValid(new FakeRequest("POST", "/x").cookie("__Secure-DSCSRF", token).param("csrf", token)
                 .param("csrf", token).proxy())).isFalse();
-        assertThat(csrf.isValid(new FakeRequest("POST", "/x").cookie("DSCSRF", token).cookie("DSCSRF", other)
+        assertThat(csrf.isValid(new FakeRequest("POST", "/x").cookie("__Secure-DSCSRF", token).cookie("__Secure-DSCSRF", other)
                 .param("csrf", token).proxy())).isFalse();
-        assertThat(csrf.isValid(new FakeRequest("POST", "/x").cookie("DSCSRF", "short").param("csrf", "short")
+        assertThat(csrf.isValid(new FakeRequest("POST", "/x").cookie("__Secure-DSCSRF", "short").param("csrf", "short")
                 .proxy())).isFalse();
     }
 }

@@ -47,6 +47,16 @@ class LandingFlowTest {
         }
 
         @Override
+        public Outcome resume(HttpServletRequest request, HttpServletResponse response, String heldHandle) {
+            return new Outcome.Failed(LoginProblem.EXPIRED_LINK);
+        }
+
+        @Override
+        public Optional<String> displayHint(HttpServletRequest request, LandingRequest landing) {
+            return landing.hint();
+        }
+
+        @Override
         public LandingPages.Kind pageKind() {
             return LandingPages.Kind.MAGIC;
         }
@@ -97,7 +107,7 @@ class LandingFlowTest {
                 .contains("method=\"post\" action=\"https://shop.example.com/descope/verify\"")
                 .contains("name=\"t\" value=\"" + TOKEN + "\"")
                 .contains("name=\"next\" value=\"/orders/42\"")
-                .contains("name=\"csrf\" value=\"" + response.cookie("DSCSRF").orElseThrow().getValue() + "\"")
+                .contains("name=\"csrf\" value=\"" + response.cookie("__Host-DSCSRF").orElseThrow().getValue() + "\"")
                 .contains("Sign in as a***@example.com")
                 .doesNotContain("<script>");
     }
@@ -133,9 +143,9 @@ class LandingFlowTest {
     @Test
     void tx09_postWithTheCsrfTokenConsumesOnce() throws Exception {
         Flow flow = flow(LandingMode.CONFIRM, Optional.empty(), 30);
-        String csrfToken = handle(flow, linkClick()).cookie("DSCSRF").orElseThrow().getValue();
+        String csrfToken = handle(flow, linkClick()).cookie("__Host-DSCSRF").orElseThrow().getValue();
 
-        FakeResponse response = handle(flow, new FakeRequest("POST", "/descope/verify").cookie("DSCSRF", csrfToken)
+        FakeResponse response = handle(flow, new FakeRequest("POST", "/descope/verify").cookie("__Host-DSCSRF", csrfToken)
                 .param("csrf", csrfToken).param("t", TOKEN).param("next", "/orders/42").param("as", "a***@example.com")
                 .header("Origin", "https://shop.example.com"));
 
@@ -185,9 +195,9 @@ class LandingFlowTest {
     @Test
     void tx05_aTokenInBothQueryAndBodyIsRefused() throws Exception {
         Flow flow = flow(LandingMode.CONFIRM, Optional.empty(), 30);
-        String csrfToken = handle(flow, linkClick()).cookie("DSCSRF").orElseThrow().getValue();
+        String csrfToken = handle(flow, linkClick()).cookie("__Host-DSCSRF").orElseThrow().getValue();
         FakeRequest post = new FakeRequest("POST", "/descope/verify").query("t=" + TOKEN)
-                .cookie("DSCSRF", csrfToken).param("csrf", csrfToken).param("t", TOKEN);
+                .cookie("__Host-DSCSRF", csrfToken).param("csrf", csrfToken).param("t", TOKEN);
 
         assertThat(handle(flow, post).status()).isEqualTo(400);
         assertThat(exchange.exchanged).isEmpty();

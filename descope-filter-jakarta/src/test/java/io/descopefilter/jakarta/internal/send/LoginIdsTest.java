@@ -1,6 +1,6 @@
 package io.descopefilter.jakarta.internal.send;
 
-import io.descopefilter.core.client.DeliveryMethod;
+import io.descopefilter.core.DeliveryMethod;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

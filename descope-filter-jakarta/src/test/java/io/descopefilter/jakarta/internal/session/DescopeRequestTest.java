@@ -1,9 +1,9 @@
 package io.descopefilter.jakarta.internal.session;
 
 import io.descopefilter.jakarta.DescopePrincipal;
-import io.descopefilter.core.session.DescopeSession;
-import io.descopefilter.core.session.TenantAccess;
-import io.descopefilter.core.session.TokenKind;
+import io.descopefilter.core.DescopeSession;
+import io.descopefilter.core.TenantAccess;
+import io.descopefilter.core.TokenKind;
 import io.descopefilter.jakarta.testsupport.FakeRequest;
 import io.descopefilter.jakarta.testsupport.FakeResponse;
 import io.descopefilter.jakarta.RequestAttributes;

@@ -25,7 +25,7 @@ class SessionStoresTest {
         FakeResponse response = new FakeResponse();
         cookies.write(new FakeRequest("GET", "/").proxy(), response.proxy(), tokens);
 
-        for (String name : new String[] {"DS", "DSR"}) {
+        for (String name : new String[] {"__Secure-DS", "__Secure-DSR"}) {
             Cookie cookie = response.cookie(name).orElseThrow();
             assertThat(cookie.isHttpOnly()).isTrue();
             assertThat(cookie.getSecure()).isTrue();
@@ -34,19 +34,19 @@ class SessionStoresTest {
             assertThat(cookie.getDomain()).isNull();
             assertThat(cookie.getMaxAge()).isEqualTo(2_592_000);
         }
-        assertThat(response.cookie("DS").orElseThrow().getValue()).isEqualTo("session.jwt.value");
-        assertThat(response.cookie("DSR").orElseThrow().getValue()).isEqualTo("refresh.jwt.value");
+        assertThat(response.cookie("__Secure-DS").orElseThrow().getValue()).isEqualTo("session.jwt.value");
+        assertThat(response.cookie("__Secure-DSR").orElseThrow().getValue()).isEqualTo("refresh.jwt.value");
     }
 
     @Test
     void cookiesAreReadBack() {
-        FakeRequest request = new FakeRequest("GET", "/").cookie("DS", "s").cookie("DSR", "r").cookie("other", "x");
+        FakeRequest request = new FakeRequest("GET", "/").cookie("__Secure-DS", "s").cookie("__Secure-DSR", "r").cookie("other", "x");
         assertThat(cookies.read(request.proxy())).contains(new SessionTokens("s", "r", -1));
     }
 
     @Test
     void se04_twoCookiesOfOneNameCountAsNoSession() {
-        FakeRequest tossed = new FakeRequest("GET", "/").cookie("DS", "mine").cookie("DS", "tossed").cookie("DSR", "r");
+        FakeRequest tossed = new FakeRequest("GET", "/").cookie("__Secure-DS", "mine").cookie("__Secure-DS", "tossed").cookie("__Secure-DSR", "r");
         assertThat(cookies.read(tossed.proxy())).isEmpty();
     }
 
@@ -55,7 +55,7 @@ class SessionStoresTest {
         FakeResponse response = new FakeResponse();
         cookies.clear(new FakeRequest("GET", "/").proxy(), response.proxy());
 
-        for (String name : new String[] {"DS", "DSR"}) {
+        for (String name : new String[] {"__Secure-DS", "__Secure-DSR"}) {
             Cookie cookie = response.cookie(name).orElseThrow();
             assertThat(cookie.getMaxAge()).isZero();
             assertThat(cookie.getValue()).isEmpty();

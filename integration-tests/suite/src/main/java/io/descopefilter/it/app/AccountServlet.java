@@ -1,6 +1,6 @@
 package io.descopefilter.it.app;
 
-import io.descopefilter.core.client.DeliveryMethod;
+import io.descopefilter.core.DeliveryMethod;
 import io.descopefilter.jakarta.DescopeLinks;
 import io.descopefilter.jakarta.LinkSent;
 import jakarta.json.Json;

@@ -1,7 +1,7 @@
 package io.descopefilter.it.app;
 
-import io.descopefilter.core.client.DeliveryMethod;
-import io.descopefilter.core.client.LoginOptions;
+import io.descopefilter.core.DeliveryMethod;
+import io.descopefilter.core.LoginOptions;
 import io.descopefilter.jakarta.DescopeLinks;
 import io.descopefilter.jakarta.EnchantedLinkStarted;
 import io.descopefilter.jakarta.LinkPurpose;

@@ -1,5 +1,0 @@
-package io.descopefilter.core.client.wire;
-
-/** Descope's error answer (contract §9); {@code message} is the fallback field some services use. */
-public record ErrorBody(String errorCode, String errorDescription, String errorMessage, String message) {
-}

@@ -1,9 +1,0 @@
-package io.descopefilter.core.client.wire;
-
-/** {@code {"pendingRef"}}: the enchanted link polling request (contract §3). */
-public record PendingRefBody(String pendingRef) {
-    @Override
-    public String toString() {
-        return "PendingRefBody[pendingRef=<redacted>]";
-    }
-}

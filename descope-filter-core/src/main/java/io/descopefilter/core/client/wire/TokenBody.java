@@ -1,9 +1,0 @@
-package io.descopefilter.core.client.wire;
-
-/** {@code {"token"}}: the verify request body and the embedded-link response body. */
-public record TokenBody(String token) {
-    @Override
-    public String toString() {
-        return "TokenBody[token=<redacted>]";
-    }
-}

@@ -1,0 +1,173 @@
+package io.descopefilter.jakarta.internal.magic;
+
+import io.descopefilter.core.DescopeSession;
+import io.descopefilter.core.DescopeUser;
+import io.descopefilter.jakarta.internal.config.CookieSettings;
+import io.descopefilter.jakarta.internal.config.SameSite;
+import io.descopefilter.jakarta.internal.http.ReturnTo;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Binds a magic link to the browser that asked for it, so that a link can never silently sign a person into
+ * someone else's account (login CSRF through a forwarded link, HW-02). When a link is sent, the browser gets an
+ * {@code HttpOnly} cookie ({@code __Host-DSLINK} on https) naming, as a hash, the account the link was sent to,
+ * with the return path and the masked address to show. At the landing the verified user is compared with it: the
+ * same browser signs in at once; any other browser (another device, or a victim holding a forwarded link) is shown
+ * the full verified login ID and must confirm.
+ *
+ * <p>The cookie needs no signature: only this site can set it in this browser (its prefix keeps sibling domains
+ * and plain http out), and it only ever lets its own holder skip a confirmation for an account that holder asked a
+ * link for. The redirect URI itself carries nothing of ours.
+ */
+public final class LinkBinding {
+
+    /** The cookie's name before its prefix. */
+    public static final String COOKIE = "DSLINK";
+    /** How long a sent link stays bound to the browser; longer than Descope's link lifetime. */
+    static final Duration LIFETIME = Duration.ofMinutes(20);
+    private static final int MAX_ENTRIES = 4;
+    private static final int MAX_NEXT_LENGTH = 512;
+
+    private final CookieSettings cookies;
+    private final Clock clock;
+
+    public LinkBinding(CookieSettings cookies, Clock clock) {
+        this.cookies = cookies;
+        this.clock = clock;
+    }
+
+    /** A link this browser asked for: whom it was sent to (as a hash), where to go after, what to show. */
+    record Entry(String key, String next, String masked, long expiresAtSeconds) {
+    }
+
+    /** Remembers that this browser asked for a link to {@code address} (sign-in, sign-up). */
+    public void rememberAddress(HttpServletRequest request, HttpServletResponse response, String address,
+                                String masked, String next) {
+        remember(request, response, keyOf("id:" + address.toLowerCase(Locale.ROOT)), masked, next);
+    }
+
+    /** Remembers that this browser asked for a link for the signed-in user {@code userId} (email, phone update). */
+    public void rememberUser(HttpServletRequest request, HttpServletResponse response, String userId,
+                             String masked, String next) {
+        remember(request, response, keyOf("user:" + userId), masked, next);
+    }
+
+    private void remember(HttpServletRequest request, HttpServletResponse response, String key, String masked,
+                          String next) {
+        long now = clock.instant().getEpochSecond();
+        String safeNext = next == null || next.length() > MAX_NEXT_LENGTH ? "" : next;
+        List<Entry> entries = new ArrayList<>();
+        entries.add(new Entry(key, safeNext, masked, now + LIFETIME.toSeconds()));
+        for (Entry entry : live(request)) {
+            if (entries.size() < MAX_ENTRIES && !entry.key().equals(key)) {
+                entries.add(entry);
+            }
+        }
+        response.addCookie(cookies.cookie(cookies.name(COOKIE), encode(entries), (int) LIFETIME.toSeconds(),
+                SameSite.LAX));
+    }
+
+    /**
+     * The entry of this browser for the user Descope verified, if this browser asked for the link: matched by any
+     * of the user's login IDs, email or phone, or by user ID for updates.
+     */
+    Optional<Entry> match(HttpServletRequest request, DescopeSession session, DescopeUser user) {
+        List<Entry> entries = live(request);
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> keys = new HashSet<>();
+        keys.add(keyOf("user:" + session.userId()));
+        List<String> identifiers = new ArrayList<>(session.loginIds());
+        identifiers.add(session.email());
+        if (user != null) {
+            identifiers.addAll(user.loginIds());
+            identifiers.add(user.email());
+            identifiers.add(user.phone());
+        }
+        for (String id : identifiers) {
+            if (id != null && !id.isBlank()) {
+                keys.add(keyOf("id:" + id.strip().toLowerCase(Locale.ROOT)));
+            }
+        }
+        return entries.stream().filter(entry -> keys.contains(entry.key())).findFirst();
+    }
+
+    /** The masked address to show on the confirmation page: the newest link this browser asked for, if any. */
+    Optional<String> newestMasked(HttpServletRequest request) {
+        return live(request).stream().findFirst().map(Entry::masked).filter(masked -> !masked.isEmpty());
+    }
+
+    /** The return path of the newest link this browser asked for, if safe. */
+    Optional<String> newestNext(HttpServletRequest request) {
+        return live(request).stream().findFirst().map(Entry::next).filter(next -> !next.isEmpty())
+                .flatMap(ReturnTo::ifSafe);
+    }
+
+    private List<Entry> live(HttpServletRequest request) {
+        String value = CookieSettings.single(request.getCookies(), cookies.name(COOKIE));
+        if (value == null || value.length() > 3800) {
+            return List.of();
+        }
+        long now = clock.instant().getEpochSecond();
+        List<Entry> entries = new ArrayList<>();
+        for (String part : value.split("~", MAX_ENTRIES + 1)) {
+            String[] fields = part.split("\\.", -1);
+            if (fields.length != 4 || entries.size() == MAX_ENTRIES) {
+                continue;
+            }
+            try {
+                long expires = Long.parseLong(fields[3]);
+                if (expires > now) {
+                    entries.add(new Entry(fields[0], decode(fields[1]), decode(fields[2]), expires));
+                }
+            } catch (IllegalArgumentException malformed) {
+                // a damaged entry binds nothing
+            }
+        }
+        return entries;
+    }
+
+    private static String encode(List<Entry> entries) {
+        StringBuilder out = new StringBuilder();
+        for (Entry entry : entries) {
+            if (out.length() > 0) {
+                out.append('~');
+            }
+            out.append(entry.key()).append('.').append(b64(entry.next())).append('.').append(b64(entry.masked()))
+                    .append('.').append(entry.expiresAtSeconds());
+        }
+        return out.toString();
+    }
+
+    private static String b64(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String field) {
+        return new String(Base64.getUrlDecoder().decode(field), StandardCharsets.UTF_8);
+    }
+
+    private static String keyOf(String identity) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+}
