@@ -15,7 +15,8 @@ import io.descopefilter.jakarta.testsupport.FakeBrowser.Exchange;
 import io.descopefilter.jakarta.testsupport.FakeRequest;
 import io.descopefilter.jakarta.testsupport.FakeServletContext;
 import io.descopefilter.jakarta.testsupport.FakeSessions;
-import io.descopefilter.jakarta.testsupport.ManualClock;
+import io.descopefilter.testsupport.Emulators;
+import io.descopefilter.testsupport.TestClock;
 import jakarta.servlet.ServletException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,20 +54,20 @@ class DescopeAuthFilterTest {
     private static final Pattern HELD_FIELD = Pattern.compile("name=\"held\" value=\"([^\"]+)\"");
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
-    private static final ManualClock emulatorClock = new ManualClock();
+    private static final TestClock emulatorClock = TestClock.startingNow();
     private static DescopeEmulator emulator;
     private static String aliceId;
     private static String bobId;
 
-    private final ManualClock filterClock = new ManualClock();
+    private final TestClock filterClock = TestClock.startingNow();
     private final List<DescopeAuthFilter> filters = new ArrayList<>();
     private final FakeSessions containerSessions = new FakeSessions();
     private FakeServletContext context;
 
     @BeforeAll
     static void startEmulator() {
-        emulatorClock.set(System.currentTimeMillis());
-        emulator = DescopeEmulator.builder().projectId(PROJECT_ID).managementKey("K2managementKeyForTests")
+        emulatorClock.set(Instant.now());
+        emulator = Emulators.builder().projectId(PROJECT_ID).managementKey("K2managementKeyForTests")
                 .port(0).approvedDomains(List.of("shop.example.com")).rateLimit(RateLimit.unlimited())
                 .clock(emulatorClock).start();
         aliceId = emulator.createUser(EmulatorUser.builder("alice@example.com").name("Alice").roles("viewer")
@@ -81,7 +83,7 @@ class DescopeAuthFilterTest {
 
     @BeforeEach
     void freshContext() {
-        emulatorClock.set(System.currentTimeMillis());
+        emulatorClock.set(Instant.now());
         emulator.outbox().clear();
         context = new FakeServletContext();
     }
@@ -378,9 +380,9 @@ class DescopeAuthFilterTest {
 
     /** A browser holding a session JWT that expired 20 minutes ago and a refresh JWT that is still good. */
     private FakeBrowser withExpiredSession(String loginId) {
-        emulatorClock.set(System.currentTimeMillis() - Duration.ofMinutes(30).toMillis());
+        emulatorClock.set(Instant.now().minus(Duration.ofMinutes(30)));
         EmulatorTokens old = emulator.issueSession(loginId);
-        emulatorClock.set(System.currentTimeMillis());
+        emulatorClock.set(Instant.now());
         FakeBrowser browser = browser();
         browser.setCookie(DS, old.sessionJwt());
         browser.setCookie(DSR, old.refreshJwt());

@@ -1,6 +1,7 @@
 package io.descopefilter.jakarta.lifecycle;
 
 import io.descopefilter.emulator.DescopeEmulator;
+import io.descopefilter.testsupport.Emulators;
 import io.descopefilter.emulator.EmulatorUser;
 import io.descopefilter.jakarta.DescopeAuthFilter;
 import io.descopefilter.jakarta.DescopeLinks;
@@ -33,11 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UndeployTest {
 
-    private static final String PROJECT_ID = "P2undeployTestProject00000000001";
-
     @Test
     void undeployingTheApplicationStopsEveryThreadTheFilterStarted(@TempDir Path baseDir) throws Exception {
-        try (DescopeEmulator emulator = DescopeEmulator.builder().projectId(PROJECT_ID).managementKey("K2undeployTestKey").start()) {
+        try (DescopeEmulator emulator = Emulators.start()) {
             emulator.createUser(EmulatorUser.builder("alice@example.com").build());
             String sessionJwt = emulator.issueSession("alice@example.com").sessionJwt();
             AtomicReference<Object> links = new AtomicReference<>();
@@ -58,7 +57,7 @@ class UndeployTest {
             context.addServletMappingDecoded("/*", "hello");
             FilterDef filter = new FilterDef();
             filter.setFilterName("descope");
-            filter.setFilter(new DescopeAuthFilter(Map.of("projectId", PROJECT_ID, "baseUrl", emulator.baseUrl(),
+            filter.setFilter(new DescopeAuthFilter(Map.of("projectId", Emulators.PROJECT_ID, "baseUrl", emulator.baseUrl(),
                     "publicBaseUrl", "http://127.0.0.1/app", "acceptBearer", "true")));
             context.addFilterDef(filter);
             FilterMap mapping = new FilterMap();

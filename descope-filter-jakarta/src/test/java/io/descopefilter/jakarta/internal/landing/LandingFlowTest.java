@@ -5,7 +5,7 @@ import io.descopefilter.jakarta.internal.config.PublicBaseUrl;
 import io.descopefilter.jakarta.internal.config.Routes;
 import io.descopefilter.jakarta.testsupport.FakeRequest;
 import io.descopefilter.jakarta.testsupport.FakeResponse;
-import io.descopefilter.jakarta.testsupport.ManualClock;
+import io.descopefilter.testsupport.TestClock;
 import io.descopefilter.jakarta.internal.http.ClientAddress;
 import io.descopefilter.jakarta.internal.config.CookieSettings;
 import io.descopefilter.jakarta.internal.http.CsrfTokens;
@@ -71,7 +71,7 @@ class LandingFlowTest {
 
     private Flow flow(LandingMode mode, Optional<String> errorPage, int failedVerifyLimit) {
         return new Flow(new LandingFlow(exchange, BASE.resolve("/descope/verify"), mode, ROUTES, csrf,
-                new VerifyThrottle(failedVerifyLimit, Duration.ofSeconds(60), new ManualClock()),
+                new VerifyThrottle(failedVerifyLimit, Duration.ofSeconds(60), TestClock.startingNow()),
                 ClientAddress.trusting(List.of())), new OutcomeWriter(errorPage, BASE, "/login"));
     }
 

@@ -1,6 +1,8 @@
 package io.descopefilter.jakarta.internal.send;
 
-import io.descopefilter.jakarta.testsupport.ManualClock;
+import io.descopefilter.testsupport.TestClock;
+
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -9,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SendLimiterTest {
 
-    private final ManualClock clock = new ManualClock();
+    private final TestClock clock = TestClock.at(Instant.EPOCH);
 
     @Test
     void sl02_limitsSendsPerLoginIdPerWindow() {
@@ -62,7 +64,7 @@ class SendLimiterTest {
     @Test
     void retryAfterCountsTheSecondsLeftInTheWindow() {
         FixedWindowCounter counter = new FixedWindowCounter(Duration.ofSeconds(60), 10, clock);
-        clock.set(60_000L * 1000 + 15_500);
+        clock.set(Instant.ofEpochMilli(60_000L * 1000 + 15_500));
         assertThat(counter.secondsUntilNextWindow()).isEqualTo(45);
     }
 }
