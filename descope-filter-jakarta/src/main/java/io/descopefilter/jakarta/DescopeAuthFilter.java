@@ -10,6 +10,7 @@ import io.descopefilter.jakarta.internal.session.DescopeRequest;
 import io.descopefilter.jakarta.internal.Endpoint;
 import io.descopefilter.jakarta.internal.pages.Pages;
 import io.descopefilter.jakarta.internal.session.ResolvedSession;
+import io.descopefilter.jakarta.internal.session.SessionGate;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -91,6 +92,7 @@ public class DescopeAuthFilter implements Filter {
         }
         DescopeLinks links = new DescopeLinks(built.links());
         servletContext.setAttribute(DescopeLinks.CONTEXT_ATTRIBUTE, links);
+        servletContext.setAttribute(SessionGate.CONTEXT_ATTRIBUTE, built.gate());
         components = built;
         publishedLinks = links;
         LOG.log(Level.INFO, "DescopeAuthFilter ready for project {0} at {1} (store {2}, landing mode {3})",
@@ -160,6 +162,9 @@ public class DescopeAuthFilter implements Filter {
         }
         if (servletContext != null && servletContext.getAttribute(DescopeLinks.CONTEXT_ATTRIBUTE) == publishedLinks) {
             servletContext.removeAttribute(DescopeLinks.CONTEXT_ATTRIBUTE);
+        }
+        if (servletContext != null && servletContext.getAttribute(SessionGate.CONTEXT_ATTRIBUTE) == parts.gate()) {
+            servletContext.removeAttribute(SessionGate.CONTEXT_ATTRIBUTE);
         }
         parts.close();
     }

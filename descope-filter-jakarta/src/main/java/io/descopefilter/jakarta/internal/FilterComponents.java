@@ -25,6 +25,7 @@ import io.descopefilter.jakarta.internal.send.SendGate;
 import io.descopefilter.jakarta.internal.send.SendLimiter;
 import io.descopefilter.jakarta.internal.session.DescopeRequest;
 import io.descopefilter.jakarta.internal.session.LogoutEndpoint;
+import io.descopefilter.jakarta.internal.session.SessionGate;
 import io.descopefilter.jakarta.internal.session.SessionResolver;
 import io.descopefilter.jakarta.internal.session.SessionStore;
 import io.descopefilter.jakarta.internal.session.SessionTokens;
@@ -60,6 +61,7 @@ public final class FilterComponents implements AutoCloseable {
     private final OutcomeWriter writer;
     private final DescopeRequest.Actions requestActions;
     private final LinkService links;
+    private final SessionGate gate;
 
     private FilterComponents(FilterConfiguration config, Clock clock, DescopeClient client) {
         this.client = client;
@@ -88,6 +90,7 @@ public final class FilterComponents implements AutoCloseable {
         this.links = new LinkService(client, validator, csrf, gate, urls, binding, enchanted.starter(),
                 config.recentSignInForUpdates(), clock);
         this.requestActions = new RequestActions(signOut, challenge, writer);
+        this.gate = new SessionGate(resolver, routes::isOwnEndpoint, requestActions);
 
         TokenExchange magic = new MagicLinkExchange(client, validator, signIn, binding, csrf, base,
                 routes.landingPath(), routes.afterLoginPath(), clock);
@@ -144,6 +147,11 @@ public final class FilterComponents implements AutoCloseable {
 
     public LinkService links() {
         return links;
+    }
+
+    /** The session resolution the container's security may use (the Jakarta Security bridge). */
+    public SessionGate gate() {
+        return gate;
     }
 
     /** The filter's own endpoint at {@code path} (canonical, relative to the context root), if it is one. */
