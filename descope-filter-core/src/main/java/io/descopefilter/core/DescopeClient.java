@@ -249,6 +249,20 @@ public final class DescopeClient implements AutoCloseable {
                 "/v1/auth/refresh");
     }
 
+    /**
+     * {@code POST /v1/auth/tenant/select}: a new session whose current tenant ({@code dct}) is {@code tenantId},
+     * one of the user's tenants.
+     */
+    public JwtResponse selectTenant(String refreshJwt, String tenantId) {
+        String authorization = bearer(InputChecks.refreshJwt(refreshJwt));
+        if (tenantId == null || tenantId.isBlank() || tenantId.length() > 256
+                || !tenantId.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new IllegalArgumentException("tenantId must be 1 to 256 visible ASCII characters");
+        }
+        return requireSession(post("/v1/auth/tenant/select", authorization, Map.of("tenant", tenantId),
+                JwtResponse.class), "/v1/auth/tenant/select");
+    }
+
     /** {@code POST /v1/auth/logout}: revokes this refresh JWT. */
     public void logout(String refreshJwt) {
         post("/v1/auth/logout", bearer(InputChecks.refreshJwt(refreshJwt)), Map.of(), JsonObject.class);

@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
  * @param maxResponseBytes largest response body accepted (default 1 MiB)
  * @param maxConnections   size of the connection pool (default 20)
  * @param retryBudget      longest time, from the start of a call, within which a retry may still begin (default 1 s)
+ * @param protection       bulkheads per kind of call and the circuit breaker (default {@link CallProtection#NONE});
+ *                         the caps must add up to at most {@code maxConnections}, so that every kind keeps its
+ *                         connections
  */
 public record DescopeClientConfig(
         String projectId,
@@ -34,7 +37,8 @@ public record DescopeClientConfig(
         Duration callTimeout,
         int maxResponseBytes,
         int maxConnections,
-        Duration retryBudget) {
+        Duration retryBudget,
+        CallProtection protection) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(5);
@@ -72,6 +76,19 @@ public record DescopeClientConfig(
         if (maxConnections <= 0) {
             throw new InvalidConfigException("maxConnections", "maxConnections must be positive");
         }
+        protection = protection == null ? CallProtection.NONE : protection;
+        if (protection.capsEveryKind() && protection.totalCap() > maxConnections) {
+            throw new InvalidConfigException("protection", "the caps on concurrent calls add up to "
+                    + protection.totalCap() + ", more than maxConnections (" + maxConnections + ")");
+        }
+    }
+
+    /** The settings without {@link CallProtection} (the constructor of earlier versions). */
+    public DescopeClientConfig(String projectId, String managementKey, URI baseUrl, Duration connectTimeout,
+                               Duration responseTimeout, Duration callTimeout, int maxResponseBytes,
+                               int maxConnections, Duration retryBudget) {
+        this(projectId, managementKey, baseUrl, connectTimeout, responseTimeout, callTimeout, maxResponseBytes,
+                maxConnections, retryBudget, CallProtection.NONE);
     }
 
     public static Builder builder() {
@@ -101,7 +118,8 @@ public record DescopeClientConfig(
                 + ", callTimeout=" + callTimeout
                 + ", maxResponseBytes=" + maxResponseBytes
                 + ", maxConnections=" + maxConnections
-                + ", retryBudget=" + retryBudget + "]";
+                + ", retryBudget=" + retryBudget
+                + ", protection=" + protection + "]";
     }
 
     /** Builder with the documented defaults; only {@link #projectId(String)} is required. */
@@ -115,6 +133,7 @@ public record DescopeClientConfig(
         private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private Duration retryBudget = DEFAULT_RETRY_BUDGET;
+        private CallProtection protection = CallProtection.NONE;
 
         private Builder() {
         }
@@ -170,9 +189,14 @@ public record DescopeClientConfig(
             return this;
         }
 
+        public Builder protection(CallProtection protection) {
+            this.protection = protection;
+            return this;
+        }
+
         public DescopeClientConfig build() {
             return new DescopeClientConfig(projectId, managementKey, baseUrl, connectTimeout, responseTimeout,
-                    callTimeout, maxResponseBytes, maxConnections, retryBudget);
+                    callTimeout, maxResponseBytes, maxConnections, retryBudget, protection);
         }
     }
 }

@@ -52,10 +52,17 @@ public final class DescopeException extends RuntimeException {
     private final String errorDescription;
     private final String errorMessage;
     private final Long retryAfterSeconds;
+    private final boolean notSent;
 
     private DescopeException(Kind kind, String message, int status, String errorCode, String errorDescription,
                              String errorMessage, Long retryAfterSeconds, Throwable cause) {
+        this(kind, message, status, errorCode, errorDescription, errorMessage, retryAfterSeconds, cause, false);
+    }
+
+    private DescopeException(Kind kind, String message, int status, String errorCode, String errorDescription,
+                             String errorMessage, Long retryAfterSeconds, Throwable cause, boolean notSent) {
         super(message, cause);
+        this.notSent = notSent;
         this.kind = kind;
         this.status = status;
         this.errorCode = errorCode;
@@ -90,6 +97,21 @@ public final class DescopeException extends RuntimeException {
         return new DescopeException(kind, message, status, null, null, null, null, cause);
     }
 
+    /**
+     * A call refused by the client itself before anything was sent ({@link CallProtection}: the circuit breaker is
+     * open, or too many calls of its kind are in flight). Kind {@link Kind#SERVER_ERROR}, status 0, so it
+     * {@linkplain #isUnavailable() counts as unavailable}; {@link #retryAfterSeconds()} says when to try again.
+     */
+    public static DescopeException notSent(String call, String reason, long retryAfterSeconds) {
+        return new DescopeException(Kind.SERVER_ERROR, call + " not sent: " + reason, 0, null, null, null,
+                Math.max(1, retryAfterSeconds), null, true);
+    }
+
+    /** Whether the client refused this call itself and nothing reached Descope (see {@link #notSent}). */
+    public boolean notSent() {
+        return notSent;
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -114,7 +136,7 @@ public final class DescopeException extends RuntimeException {
         return errorMessage;
     }
 
-    /** Seconds to wait before trying again; present only when rate limited. */
+    /** Seconds to wait before trying again; present when rate limited, or for a call {@link #notSent()}. */
     public OptionalLong retryAfterSeconds() {
         return retryAfterSeconds == null ? OptionalLong.empty() : OptionalLong.of(retryAfterSeconds);
     }

@@ -1,10 +1,20 @@
 package io.descopefilter.core;
 
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -20,6 +30,11 @@ import java.util.concurrent.TimeoutException;
  * arrive just after it ended, still carrying the old refresh JWT, get the same successful result for a short grace
  * period instead of a second call; with refresh-token rotation that second call would be refused (the old token is
  * revoked) and would sign the user out mid-page. {@link #forget} drops a result when its session is logged out.
+ *
+ * <p>A refresh JWT that Descope refused (revoked, say) is remembered, by its SHA-256, until its own expiry in a
+ * bounded table: replaying it never reaches Descope again, so a client replaying revoked tokens cannot spend the
+ * per-address quota that Descope grants the whole application. At most {@code maxWaiters} callers wait for
+ * refreshes of others at a time; one more is answered {@code WAIT_TIMED_OUT} at once instead of holding a thread.
  */
 public final class SessionRefresher {
 
@@ -27,6 +42,10 @@ public final class SessionRefresher {
 
     /** Bounds the grace map so a flood of refreshes cannot grow it (RL-10); past it, results are not kept. */
     private static final int MAX_RECENT = 10_000;
+    /** Refused refresh JWTs remembered (about 100 bytes each). */
+    static final int MAX_REFUSED = 100_000;
+    /** How long a refused token without a readable expiry is remembered. */
+    private static final Duration REFUSED_FALLBACK_TTL = Duration.ofHours(1);
     /** How long a successful result answers later refreshes of the same refresh JWT, unless told otherwise. */
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
 
@@ -37,6 +56,10 @@ public final class SessionRefresher {
     private final Clock clock;
     private final ConcurrentHashMap<String, CompletableFuture<RefreshResult>> inFlight = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Recent> recent = new ConcurrentHashMap<>();
+    /** SHA-256 (base64) of refresh JWTs Descope refused, until their expiry (epoch millis). */
+    private final Cache<String, Long> refused;
+    /** Permits for callers waiting on another caller's refresh; {@code null} for no cap. */
+    private final Semaphore waiters;
 
     private record Recent(RefreshResult result, long expiresAtMillis) {
         boolean isLive(long nowMillis) {
@@ -66,6 +89,25 @@ public final class SessionRefresher {
      */
     public SessionRefresher(DescopeClient client, SessionValidator validator, Duration waitLimit, Duration grace,
                             Clock clock) {
+        this(client, validator, waitLimit, grace, clock, 0);
+    }
+
+    /**
+     * @param maxWaiters most callers waiting at once for a refresh that another caller makes (0: no cap)
+     */
+    public SessionRefresher(DescopeClient client, SessionValidator validator, Duration waitLimit, Duration grace,
+                            Clock clock, int maxWaiters) {
+        if (maxWaiters < 0) {
+            throw new IllegalArgumentException("maxWaiters must not be negative");
+        }
+        this.waiters = maxWaiters == 0 ? null : new Semaphore(maxWaiters);
+        this.refused = Caffeine.newBuilder()
+                .maximumSize(MAX_REFUSED)
+                .ticker(() -> Objects.requireNonNull(clock, "clock").millis() * 1_000_000L)
+                .executor(Runnable::run)
+                .expireAfter(Expiry.<String, Long>creating((hash, until) ->
+                        Duration.ofMillis(Math.max(1, until - clock.millis()))))
+                .build();
         this.clock = Objects.requireNonNull(clock, "clock");
         this.client = Objects.requireNonNull(client, "client");
         this.validator = Objects.requireNonNull(validator, "validator");
@@ -88,14 +130,20 @@ public final class SessionRefresher {
         if (done != null && done.isLive(clock.millis())) {
             return done.result();
         }
+        String hash = hash(refreshJwt);
+        if (isRefused(hash)) {
+            return RefreshResult.failed(RefreshResult.Failure.REJECTED_BY_DESCOPE);
+        }
         CompletableFuture<RefreshResult> mine = new CompletableFuture<>();
         CompletableFuture<RefreshResult> running = inFlight.putIfAbsent(refreshJwt, mine);
         if (running != null) {
-            return await(running);
+            return awaitWithinCap(running);
         }
         RefreshResult result = RefreshResult.failed(RefreshResult.Failure.INTERNAL_ERROR);
         try {
-            result = refreshNow(refreshJwt);
+            // Checked again now that this caller leads: a refusal recorded just before it won must count.
+            result = isRefused(hash) ? RefreshResult.failed(RefreshResult.Failure.REJECTED_BY_DESCOPE)
+                    : refreshNow(refreshJwt, hash);
         } catch (Throwable t) {
             LOG.log(Level.WARNING, "Session refresh failed with an unexpected {0}", t.getClass().getName());
         } finally {
@@ -130,7 +178,49 @@ public final class SessionRefresher {
         recent.put(refreshJwt, new Recent(result, now + graceMillis));
     }
 
-    private RefreshResult refreshNow(String refreshJwt) {
+    /** Refused refresh JWTs remembered now; for tests of the bound. */
+    long refusedCount() {
+        refused.cleanUp();
+        return refused.estimatedSize();
+    }
+
+    private boolean isRefused(String hash) {
+        Long until = refused.getIfPresent(hash);
+        return until != null && clock.millis() < until;
+    }
+
+    private void rememberRefused(String hash, ValidationResult local) {
+        long until = local.session().map(DescopeSession::expiresAt).map(Instant::toEpochMilli)
+                .orElse(clock.millis() + REFUSED_FALLBACK_TTL.toMillis());
+        if (until > clock.millis()) {
+            refused.put(hash, until);
+        }
+    }
+
+    private static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private RefreshResult awaitWithinCap(CompletableFuture<RefreshResult> running) {
+        if (waiters == null) {
+            return await(running);
+        }
+        if (!waiters.tryAcquire()) {
+            return RefreshResult.failed(RefreshResult.Failure.WAIT_TIMED_OUT);
+        }
+        try {
+            return await(running);
+        } finally {
+            waiters.release();
+        }
+    }
+
+    private RefreshResult refreshNow(String refreshJwt, String hash) {
         ValidationResult local = validator.validateRefresh(refreshJwt);
         if (!local.isValid()) {
             LOG.log(Level.DEBUG, "Refresh JWT refused locally: {0}", local.rejection().orElseThrow());
@@ -145,6 +235,7 @@ public final class SessionRefresher {
                 return RefreshResult.failed(RefreshResult.Failure.DESCOPE_UNAVAILABLE);
             }
             LOG.log(Level.DEBUG, "Descope refused the refresh: {0}", e.getMessage());
+            rememberRefused(hash, local);
             return RefreshResult.failed(RefreshResult.Failure.REJECTED_BY_DESCOPE);
         }
         ValidationResult session = validator.validateSession(response.sessionJwt());

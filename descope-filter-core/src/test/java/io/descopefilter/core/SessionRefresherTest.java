@@ -288,4 +288,47 @@ class SessionRefresherTest {
             assertThat(judged.refresh(refreshJwt).failure()).contains(RefreshResult.Failure.REJECTED_BY_DESCOPE);
         }
     }
+
+    @Test
+    void rl_aRefusedRefreshJwtNeverReachesDescopeAgainUntilItExpires() {
+        EmulatorTokens tokens = emu.issueSession(ADA);
+        client.logout(tokens.refreshJwt());
+
+        for (int i = 0; i < 50; i++) {
+            assertThat(refresher.refresh(tokens.refreshJwt()).failure())
+                    .contains(RefreshResult.Failure.REJECTED_BY_DESCOPE);
+        }
+
+        assertThat(emu.requestCount(REFRESH_PATH)).isEqualTo(1);
+        assertThat(refresher.refusedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void rl_waitersBeyondTheCapAreAnsweredAtOnce() throws Exception {
+        EmulatorTokens tokens = emu.issueSession(ADA);
+        emu.faults().set(REFRESH_PATH, io.descopefilter.emulator.Fault.latency(Duration.ofMillis(1500)).times(1));
+        SessionRefresher capped = new SessionRefresher(client, validator, Duration.ofSeconds(5), Duration.ZERO,
+                clock, 1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<RefreshResult>> results = new java.util.ArrayList<>();
+            results.add(pool.submit(() -> capped.refresh(tokens.refreshJwt())));
+            Thread.sleep(300);
+            long start = System.nanoTime();
+            for (int i = 0; i < 3; i++) {
+                results.add(pool.submit(() -> capped.refresh(tokens.refreshJwt())));
+            }
+            long timedOut = 0;
+            for (java.util.concurrent.Future<RefreshResult> r : results) {
+                if (r.get().failure().filter(f -> f == RefreshResult.Failure.WAIT_TIMED_OUT).isPresent()) {
+                    timedOut++;
+                }
+            }
+            assertThat(timedOut).as("one waiter allowed, two answered at once").isEqualTo(2);
+            assertThat(emu.requestCount(REFRESH_PATH)).isEqualTo(1);
+            assertThat(System.nanoTime() - start).isLessThan(Duration.ofSeconds(3).toNanos());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -90,7 +90,7 @@ public class DescopeAuthFilter implements Filter {
         if (servletContext.getAttribute(DescopeLinks.CONTEXT_ATTRIBUTE) != null) {
             LOG.log(Level.WARNING, "A second DescopeAuthFilter replaces the DescopeLinks of the first one");
         }
-        DescopeLinks links = new DescopeLinks(built.links());
+        DescopeLinks links = new DescopeLinks(built.links(), built.sessionActions());
         servletContext.setAttribute(DescopeLinks.CONTEXT_ATTRIBUTE, links);
         servletContext.setAttribute(SessionGate.CONTEXT_ATTRIBUTE, built.gate());
         components = built;
@@ -134,6 +134,10 @@ public class DescopeAuthFilter implements Filter {
         if (!signedIn && parts.access().requiresSession(path)) {
             parts.writer().write(request, response,
                     parts.challenge().of(request, path, fromClient ? request.getQueryString() : null));
+            return;
+        }
+        if (fromClient && resolved.isPresent() && parts.needsStepUp(path, resolved.get())) {
+            parts.writer().write(request, response, parts.challenge().stepUp(request, path, request.getQueryString()));
             return;
         }
         // 5. wrap

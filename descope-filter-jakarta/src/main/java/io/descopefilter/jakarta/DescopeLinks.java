@@ -1,9 +1,11 @@
 package io.descopefilter.jakarta;
 
 import io.descopefilter.core.DeliveryMethod;
+import io.descopefilter.core.DescopeUser;
 import io.descopefilter.core.LoginOptions;
 import io.descopefilter.core.UpdateOptions;
 import io.descopefilter.jakarta.internal.send.LinkService;
+import io.descopefilter.jakarta.internal.session.SessionActions;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a login page or servlet needs to sign users in with links: magic links by email, SMS, WhatsApp or voice,
@@ -37,9 +40,11 @@ public final class DescopeLinks {
     private static final UpdateOptions ADD_TO_LOGIN_IDS = UpdateOptions.builder().addToLoginIds(true).build();
 
     private final LinkService service;
+    private final SessionActions sessions;
 
-    DescopeLinks(LinkService service) {
+    DescopeLinks(LinkService service, SessionActions sessions) {
         this.service = Objects.requireNonNull(service, "service");
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
     }
 
     /**
@@ -120,6 +125,38 @@ public final class DescopeLinks {
                                 UpdateOptions options) {
         return service.updatePhone(request, Objects.requireNonNull(method, "method"), newPhone, next,
                 Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Signs the user out here and ends every other session of theirs at Descope ("sign out everywhere"). Other
+     * browsers keep working until their session JWT expires (minutes), then their refresh fails and they are signed
+     * out. The filter's {@code logoutAllPath} endpoint does the same for a form.
+     *
+     * @return {@code false} when nobody was signed in
+     */
+    public boolean signOutEverywhere(HttpServletRequest request) {
+        return sessions.signOutEverywhere(request);
+    }
+
+    /**
+     * Makes one of the signed-in user's tenants the current one: Descope issues a new session naming it
+     * ({@code dct}), {@code isUserInRole} then answers for that tenant's roles, from this request on. The filter's
+     * {@code tenantPath} endpoint does the same for a form.
+     *
+     * @return {@code false} when nobody is signed in, the user is not a member of {@code tenantId}, or Descope
+     *         cannot be reached
+     */
+    public boolean selectTenant(HttpServletRequest request, String tenantId) {
+        return sessions.selectTenant(request, tenantId);
+    }
+
+    /**
+     * The signed-in user's details as Descope has them (name, email, phone, login IDs, verified flags, tenants),
+     * read once per session and kept for a few minutes, so pages can show them without calling Descope on every
+     * request. Empty when nobody is signed in or Descope cannot be reached.
+     */
+    public Optional<DescopeUser> currentUser(HttpServletRequest request) {
+        return sessions.currentUser(request);
     }
 
     /** A CSRF token for the application's own forms (field {@code csrf} or header {@code X-CSRF-Token}). */

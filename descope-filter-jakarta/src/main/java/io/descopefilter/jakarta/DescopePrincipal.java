@@ -4,9 +4,11 @@ import io.descopefilter.core.DescopeSession;
 import io.descopefilter.core.TenantAccess;
 
 import java.security.Principal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,9 +18,32 @@ import java.util.Set;
 public final class DescopePrincipal implements Principal {
 
     private final DescopeSession session;
+    private final Instant authenticatedAt;
 
     public DescopePrincipal(DescopeSession session) {
+        this(session, null);
+    }
+
+    /**
+     * @param authenticatedAt when the user last signed in or stepped up (the refresh JWT's {@code iat}), or
+     *                        {@code null} when unknown
+     */
+    public DescopePrincipal(DescopeSession session, Instant authenticatedAt) {
         this.session = Objects.requireNonNull(session, "session");
+        this.authenticatedAt = authenticatedAt;
+    }
+
+    /**
+     * When the user last proved control of their inbox or phone: signed in or stepped up with a link. Empty for a
+     * bearer token, whose sign-in the filter cannot see.
+     */
+    public Optional<Instant> authenticatedAt() {
+        return Optional.ofNullable(authenticatedAt);
+    }
+
+    /** Whether this session came from a step-up link (Descope's {@code su} claim). */
+    public boolean isSteppedUp() {
+        return Boolean.TRUE.equals(session.customClaims().get("su"));
     }
 
     /** The Descope user ID ({@code sub}, or {@code dsub} when present). */

@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -264,7 +265,8 @@ class DescopeAuthFilterTest {
         assertThat(page.status()).isEqualTo(302);
         assertThat(page.response().header("Location")).isEqualTo(BASE + "/login?next=%2Forders%2F42%3Ftab%3Ditems");
         assertThat(api.status()).isEqualTo(401);
-        assertThat(api.response().header("WWW-Authenticate")).isEqualTo("Bearer realm=\"descope\"");
+        assertThat(api.response().header("WWW-Authenticate"))
+                .isEqualTo("Bearer realm=\"descope\", error=\"invalid_token\"");
     }
 
     @Test
@@ -572,6 +574,203 @@ class DescopeAuthFilterTest {
         filter.destroy();
         filters.remove(filter);
         assertThatThrownBy(() -> DescopeLinks.from(context.proxy())).isInstanceOf(IllegalStateException.class);
+    }
+
+    /** The CSRF token of {@code browser}, as the login page would render it. */
+    private String csrfOf(DescopeAuthFilter filter, FakeBrowser browser) throws Exception {
+        AtomicReference<String> token = new AtomicReference<>();
+        browser.send(filter, new FakeRequest("GET", "/login"),
+                (request, response) -> token.set(links().csrfToken(request, response)));
+        return token.get();
+    }
+
+    @Test
+    void signOutEverywhereEndsTheOtherBrowsersSessionsAtTheirNextRefresh() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of());
+        FakeBrowser laptop = withExpiredSession("alice@example.com");
+        FakeBrowser phone = browser();
+        signIn(filter, phone, "alice@example.com", null);
+
+        Exchange get = phone.send(filter, new FakeRequest("GET", "/descope/logout-all"));
+        Exchange done = phone.send(filter, new FakeRequest("POST", "/descope/logout-all").header("Origin", BASE)
+                .param("csrf", csrfOf(filter, phone)));
+
+        assertThat(get.status()).isEqualTo(405);
+        assertThat(done.status()).isEqualTo(303);
+        assertThat(phone.cookie(DS)).isEmpty();
+        Exchange laptopPage = laptop.send(filter, new FakeRequest("GET", "/orders"));
+        assertThat(laptopPage.reachedApp()).as("the other browser's refresh fails").isFalse();
+        assertThat(laptopPage.status()).isEqualTo(302);
+    }
+
+    @Test
+    void signOutEverywhereThroughDescopeLinks() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of());
+        FakeBrowser laptop = withExpiredSession("alice@example.com");
+        FakeBrowser phone = browser();
+        signIn(filter, phone, "alice@example.com", null);
+        AtomicReference<Boolean> ended = new AtomicReference<>();
+        AtomicReference<Object> userAfter = new AtomicReference<>();
+
+        phone.send(filter, new FakeRequest("POST", "/account"), (request, response) -> {
+            ended.set(links().signOutEverywhere(request));
+            userAfter.set(request.getUserPrincipal());
+        });
+
+        assertThat(ended.get()).isTrue();
+        assertThat(userAfter.get()).isNull();
+        assertThat(laptop.send(filter, new FakeRequest("GET", "/orders")).reachedApp()).isFalse();
+        assertThat(phone.send(filter, new FakeRequest("GET", "/orders")).reachedApp()).isFalse();
+    }
+
+    @Test
+    void selectingATenantMakesItCurrentAndRolesFollowIt() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of());
+        FakeBrowser browser = browser();
+        signIn(filter, browser, "alice@example.com", null);
+        assertThat(browser.send(filter, new FakeRequest("GET", "/x")).app().isUserInRole("editor")).isFalse();
+
+        Exchange refused = browser.send(filter, new FakeRequest("POST", "/descope/tenant").header("Origin", BASE)
+                .param("csrf", csrfOf(filter, browser)).param("tenant", "not-mine"));
+        Exchange selected = browser.send(filter, new FakeRequest("POST", "/descope/tenant").header("Origin", BASE)
+                .param("csrf", csrfOf(filter, browser)).param("tenant", "t1").param("next", "/projects"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(selected.status()).isEqualTo(303);
+        assertThat(selected.response().header("Location")).isEqualTo(BASE + "/projects");
+        HttpServletRequest page = browser.send(filter, new FakeRequest("GET", "/x")).app();
+        assertThat(((DescopePrincipal) page.getUserPrincipal()).currentTenant()).isEqualTo("t1");
+        assertThat(page.isUserInRole("editor")).isTrue();
+        assertThat(page.getUserPrincipal().getName()).isEqualTo(aliceId);
+    }
+
+    @Test
+    void selectTenantThroughDescopeLinksChangesThisRequestsRolesAtOnce() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of());
+        FakeBrowser browser = browser();
+        signIn(filter, browser, "alice@example.com", null);
+        AtomicReference<Boolean> roleAfter = new AtomicReference<>();
+
+        browser.send(filter, new FakeRequest("POST", "/account"), (request, response) -> {
+            assertThat(links().selectTenant(request, "t1")).isTrue();
+            roleAfter.set(request.isUserInRole("editor"));
+        });
+
+        assertThat(roleAfter.get()).isTrue();
+        assertThat(browser.send(filter, new FakeRequest("GET", "/x")).app().isUserInRole("editor")).isTrue();
+    }
+
+    @Test
+    void currentUserReadsDescopeOncePerSession() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of());
+        FakeBrowser browser = browser();
+        signIn(filter, browser, "alice@example.com", null);
+        long before = emulator.requestCount("/v1/auth/me");
+        List<Optional<io.descopefilter.core.DescopeUser>> seen = new ArrayList<>();
+
+        for (int i = 0; i < 3; i++) {
+            browser.send(filter, new FakeRequest("GET", "/dashboard"),
+                    (request, response) -> seen.add(links().currentUser(request)));
+        }
+        Optional<io.descopefilter.core.DescopeUser> anonymous = Optional.empty();
+        AtomicReference<Optional<io.descopefilter.core.DescopeUser>> nobody = new AtomicReference<>(anonymous);
+        browser().send(filter, new FakeRequest("GET", "/login"),
+                (request, response) -> nobody.set(links().currentUser(request)));
+
+        assertThat(seen).allSatisfy(user -> assertThat(user).hasValueSatisfying(u ->
+                assertThat(u.loginIds()).contains("alice@example.com")));
+        assertThat(emulator.requestCount("/v1/auth/me") - before).isEqualTo(1);
+        assertThat(nobody.get()).isEmpty();
+    }
+
+    @Test
+    void stepUpPathsNeedARecentSignInAndSendBrowsersToTheLoginPageWithStepUp() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of("stepUpPaths", "/account/*", "stepUpMaxAge", "600"));
+        FakeBrowser stale = withExpiredSession("alice@example.com");
+        FakeBrowser fresh = browser();
+        signIn(filter, fresh, "alice@example.com", null);
+
+        Exchange staleAccount = stale.send(filter, new FakeRequest("GET", "/account/email"));
+        Exchange staleApi = stale.send(filter, new FakeRequest("GET", "/account/email")
+                .header("Accept", "application/json"));
+        Exchange freshAccount = fresh.send(filter, new FakeRequest("GET", "/account/email"));
+
+        assertThat(stale.send(filter, new FakeRequest("GET", "/orders")).reachedApp()).isTrue();
+        assertThat(staleAccount.status()).isEqualTo(302);
+        assertThat(staleAccount.response().header("Location"))
+                .isEqualTo(BASE + "/login?next=%2Faccount%2Femail&stepup=true");
+        assertThat(staleApi.status()).isEqualTo(403);
+        assertThat(staleApi.response().header("WWW-Authenticate")).contains("insufficient_user_authentication");
+        assertThat(freshAccount.reachedApp()).isTrue();
+        DescopePrincipal principal = (DescopePrincipal) freshAccount.app().getUserPrincipal();
+        assertThat(principal.authenticatedAt()).isPresent();
+        assertThat(principal.isSteppedUp()).isFalse();
+    }
+
+    @Test
+    void aStepUpLinkFromTheLoginPageSatisfiesTheStepUpPathAndMarksTheSession() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of("stepUpPaths", "/account/*"));
+        FakeBrowser browser = withExpiredSession("alice@example.com");
+        assertThat(browser.send(filter, new FakeRequest("GET", "/account/email")).status()).isEqualTo(302);
+
+        LinkSent sent = onLoginPage(filter, browser, request -> links().sendMagicLink(request, DeliveryMethod.EMAIL,
+                LinkPurpose.SIGN_IN, "alice@example.com", "/account/email",
+                io.descopefilter.core.LoginOptions.builder().stepup(true).build()));
+        assertThat(sent.outcome()).isEqualTo(SendOutcome.ACCEPTED);
+        Exchange login = openAndConfirm(filter, browser, latestLinkTo("alice@example.com"));
+
+        assertThat(login.response().header("Location")).isEqualTo(BASE + "/account/email");
+        Exchange account = browser.send(filter, new FakeRequest("GET", "/account/email"));
+        assertThat(account.reachedApp()).isTrue();
+        DescopePrincipal principal = (DescopePrincipal) account.app().getUserPrincipal();
+        assertThat(principal.getName()).isEqualTo(aliceId);
+        assertThat(principal.isSteppedUp()).isTrue();
+    }
+
+    @Test
+    void maxSessionAgeEndsASessionWhateverItsRefreshTokenSays() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of("maxSessionAge", "600"));
+        FakeBrowser old = withExpiredSession("alice@example.com");
+        FakeBrowser recent = browser();
+        signIn(filter, recent, "alice@example.com", null);
+
+        Exchange oldPage = old.send(filter, new FakeRequest("GET", "/orders/7"));
+
+        assertThat(oldPage.reachedApp()).as("signed in 30 minutes ago, limit 10").isFalse();
+        assertThat(oldPage.response().header("Location")).isEqualTo(BASE + "/login?next=%2Forders%2F7");
+        assertThat(old.cookie(DSR)).isEmpty();
+        assertThat(recent.send(filter, new FakeRequest("GET", "/orders")).reachedApp()).isTrue();
+    }
+
+    @Test
+    void idleTimeoutSignsOutABrowserThatWasAwayTooLong() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of("idleTimeout", "300"));
+        FakeBrowser browser = browser();
+        signIn(filter, browser, "alice@example.com", null);
+        filterClock.advance(Duration.ofMinutes(4));
+        assertThat(browser.send(filter, new FakeRequest("GET", "/orders")).reachedApp()).isTrue();
+        filterClock.advance(Duration.ofMinutes(4));
+        assertThat(browser.send(filter, new FakeRequest("GET", "/orders")).reachedApp())
+                .as("four minutes after the last request").isTrue();
+
+        filterClock.advance(Duration.ofMinutes(6));
+        Exchange away = browser.send(filter, new FakeRequest("GET", "/orders"));
+
+        assertThat(away.reachedApp()).isFalse();
+        assertThat(away.status()).isEqualTo(302);
+    }
+
+    @Test
+    void apiClientsWithoutAValidSessionGetJsonAndRfc6750Headers() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of());
+        Exchange api = browser().send(filter, new FakeRequest("GET", "/api/orders").header("Accept", "application/json"));
+
+        assertThat(api.status()).isEqualTo(401);
+        assertThat(api.response().header("WWW-Authenticate"))
+                .isEqualTo("Bearer realm=\"descope\", error=\"invalid_token\"");
+        assertThat(api.response().contentType()).startsWith("application/json");
+        assertThat(api.response().body()).isEqualTo("{\"error\":\"invalid_token\",\"login\":\"" + BASE
+                + "/login?next=%2Fapi%2Forders\"}");
     }
 
     private static DescopeClient client() {

@@ -16,6 +16,7 @@ import io.descopefilter.jakarta.internal.http.RequestPath;
 import io.descopefilter.jakarta.internal.landing.LandingFlow;
 import io.descopefilter.jakarta.internal.landing.TokenExchange;
 import io.descopefilter.jakarta.internal.landing.VerifyThrottle;
+import io.descopefilter.jakarta.internal.limits.KeyedLimiter;
 import io.descopefilter.jakarta.internal.magic.LinkBinding;
 import io.descopefilter.jakarta.internal.magic.MagicLinkExchange;
 import io.descopefilter.jakarta.internal.pages.OutcomeWriter;
@@ -25,6 +26,10 @@ import io.descopefilter.jakarta.internal.send.SendGate;
 import io.descopefilter.jakarta.internal.send.SendLimiter;
 import io.descopefilter.jakarta.internal.session.DescopeRequest;
 import io.descopefilter.jakarta.internal.session.LogoutEndpoint;
+import io.descopefilter.jakarta.internal.session.SessionActions;
+import io.descopefilter.jakarta.internal.session.SessionClock;
+import io.descopefilter.jakarta.internal.session.TenantEndpoint;
+import io.descopefilter.jakarta.internal.session.ResolvedSession;
 import io.descopefilter.jakarta.internal.session.SessionGate;
 import io.descopefilter.jakarta.internal.session.SessionResolver;
 import io.descopefilter.jakarta.internal.session.SessionStore;
@@ -50,6 +55,8 @@ public final class FilterComponents implements AutoCloseable {
 
     /** How long a request waits for another request's refresh of the same token (SE-10). */
     private static final Duration REFRESH_WAIT = Duration.ofSeconds(5);
+    /** Clients whose refused refreshes are counted at once. */
+    private static final int FAILED_REFRESH_CLIENTS = 100_000;
 
     private final DescopeClient client;
     private final SessionValidator validator;
@@ -62,6 +69,8 @@ public final class FilterComponents implements AutoCloseable {
     private final DescopeRequest.Actions requestActions;
     private final LinkService links;
     private final SessionGate gate;
+    private final SessionActions sessionActions;
+    private final SessionClock sessionClock;
 
     private FilterComponents(FilterConfiguration config, Clock clock, DescopeClient client) {
         this.client = client;
@@ -69,11 +78,15 @@ public final class FilterComponents implements AutoCloseable {
         PublicBaseUrl base = config.publicBaseUrl();
         SessionValidator validator = SessionValidator.create(config.validator(), client::fetchKeySetJson);
         this.validator = validator;
-        SessionRefresher refresher = new SessionRefresher(client, validator, REFRESH_WAIT,
-                SessionRefresher.DEFAULT_GRACE, clock);
+        // As many requests may wait for a running refresh as may make one: waiting threads stay bounded.
+        SessionRefresher refresher = new SessionRefresher(client, validator,
+                min(REFRESH_WAIT, config.client().callTimeout()),
+                SessionRefresher.DEFAULT_GRACE, clock,
+                config.client().protection().maxConcurrent(io.descopefilter.core.CallKind.REFRESH));
         SessionStore store = SessionStore.of(config.sessionStore(), config.cookies());
         CsrfTokens csrf = new CsrfTokens(config.cookies(), base);
-        SignIn signIn = new SignIn(store, validator, client);
+        SessionClock sessionClock = new SessionClock(validator, config.sessionLimits(), clock);
+        SignIn signIn = new SignIn(store, validator, client, sessionClock);
         SignOut signOut = new SignOut(store, signIn, refresher);
         VerifyThrottle throttle = new VerifyThrottle(config.sendLimits().failedVerifiesPerClient(),
                 config.sendLimits().window(), clock);
@@ -83,13 +96,18 @@ public final class FilterComponents implements AutoCloseable {
         LinkBinding binding = new LinkBinding(config.cookies(), clock);
         EnchantedLinks enchanted = new EnchantedLinks(client, signIn, gate, urls, config.cookies(), clock);
 
-        this.resolver = new SessionResolver(store, validator, refresher, signIn, config.acceptBearer());
-        this.access = new AccessPolicy(routes, config.publicPaths(), config.protectedPaths());
+        KeyedLimiter failedRefreshes = new KeyedLimiter(config.sendLimits().failedRefreshesPerClient(),
+                config.sendLimits().window(), FAILED_REFRESH_CLIENTS, clock);
+        this.resolver = new SessionResolver(store, validator, refresher, signIn, sessionClock, config.acceptBearer(),
+                config.clientAddress(), failedRefreshes);
+        this.sessionClock = sessionClock;
+        this.access = new AccessPolicy(routes, config.publicPaths(), config.protectedPaths(), config.stepUpPaths());
         this.challenge = new Challenge(base, routes.loginPage());
         this.writer = new OutcomeWriter(routes.errorPage(), base, routes.loginPage());
         this.links = new LinkService(client, validator, csrf, gate, urls, binding, enchanted.starter(),
                 config.recentSignInForUpdates(), clock);
         this.requestActions = new RequestActions(signOut, challenge, writer);
+        this.sessionActions = new SessionActions(client, signIn, signOut, sessionClock, clock);
         this.gate = new SessionGate(resolver, routes::isOwnEndpoint, requestActions);
 
         TokenExchange magic = new MagicLinkExchange(client, validator, signIn, binding, csrf, base,
@@ -102,12 +120,21 @@ public final class FilterComponents implements AutoCloseable {
                 base.resolve(routes.enchantedLandingPath()), LandingMode.CONFIRM, routes, csrf, throttle,
                 config.clientAddress());
         EnchantedPoll poll = enchanted.poll();
-        LogoutEndpoint logout = new LogoutEndpoint(signOut, csrf, base.resolve(routes.afterLogoutPath()));
+        LogoutEndpoint logout = new LogoutEndpoint(signOut, csrf, base.resolve(routes.afterLogoutPath()), false);
+        LogoutEndpoint logoutAll = new LogoutEndpoint(signOut, csrf, base.resolve(routes.afterLogoutPath()), true);
+        TenantEndpoint tenant = new TenantEndpoint(resolver, sessionActions, requestActions, csrf, challenge,
+                base::resolve, routes.afterLoginPath());
         this.endpoints = Map.of(
                 routes.landingPath(), magicLanding::handle,
                 routes.enchantedLandingPath(), enchantedLanding::handle,
                 routes.pollPath(), poll::handle,
-                routes.logoutPath(), logout::handle);
+                routes.logoutPath(), logout::handle,
+                routes.logoutAllPath(), logoutAll::handle,
+                routes.tenantPath(), tenant::handle);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** Builds the parts of a filter; on failure nothing is left running. */
@@ -147,6 +174,15 @@ public final class FilterComponents implements AutoCloseable {
 
     public LinkService links() {
         return links;
+    }
+
+    public SessionActions sessionActions() {
+        return sessionActions;
+    }
+
+    /** Whether a signed-in request for {@code path} must first step up (a recent sign-in). */
+    public boolean needsStepUp(String path, ResolvedSession resolved) {
+        return access.requiresStepUp(path) && !sessionClock.isRecentEnoughForStepUp(resolved.tokens());
     }
 
     /** The session resolution the container's security may use (the Jakarta Security bridge). */

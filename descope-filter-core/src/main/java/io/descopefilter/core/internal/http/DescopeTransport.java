@@ -1,7 +1,11 @@
 package io.descopefilter.core.internal.http;
 
+import io.descopefilter.core.CallKind;
+import io.descopefilter.core.CallProtection;
 import io.descopefilter.core.DescopeClientConfig;
 import io.descopefilter.core.DescopeException;
+import io.descopefilter.core.internal.resilience.Bulkheads;
+import io.descopefilter.core.internal.resilience.CircuitBreaker;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -76,6 +80,9 @@ public final class DescopeTransport implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final PoolingHttpClientConnectionManager pool;
     private final CloseableHttpClient http;
+    private final Bulkheads bulkheads;
+    /** {@code null} when the configuration has no breaker. */
+    private final CircuitBreaker breaker;
 
     /**
      * One HTTP exchange to make. {@code body} is {@code null} for a GET. {@code idempotentRead} marks calls that
@@ -101,6 +108,10 @@ public final class DescopeTransport implements AutoCloseable {
 
     public DescopeTransport(DescopeClientConfig config) {
         this.config = config;
+        CallProtection protection = config.protection();
+        this.bulkheads = new Bulkheads(protection);
+        this.breaker = protection.hasBreaker() ? new CircuitBreaker(protection.failuresToOpen(),
+                protection.openWait(), CallProtection.MAX_OPEN_WAIT) : null;
         Timeout connectTimeout = Timeout.of(config.connectTimeout());
         Timeout responseTimeout = Timeout.of(config.responseTimeout());
         this.pool = PoolingHttpClientConnectionManagerBuilder.create()
@@ -134,6 +145,81 @@ public final class DescopeTransport implements AutoCloseable {
         if (closed.get()) {
             throw new IllegalStateException("the DescopeClient is closed");
         }
+        CallKind kind = CallKind.ofPath(call.path());
+        if (!bulkheads.tryAcquire(kind)) {
+            // Nothing waits for a permit: a caller beyond the cap gets its answer now (RL bulkhead).
+            throw DescopeException.notSent(call.describe(), "too many " + kind + " calls to Descope in flight",
+                    (config.callTimeout().toMillis() + 999) / 1000);
+        }
+        try {
+            CircuitBreaker.Pass pass = breaker == null ? CircuitBreaker.Pass.ALLOWED : breaker.tryPass();
+            if (pass == CircuitBreaker.Pass.REFUSED) {
+                throw DescopeException.notSent(call.describe(), "the Descope circuit breaker is open",
+                        breaker.secondsUntilProbe());
+            }
+            return guarded(call, pass == CircuitBreaker.Pass.PROBE);
+        } finally {
+            bulkheads.release(kind);
+        }
+    }
+
+    /** The circuit breaker's state, or {@code null} without a breaker; for tests and diagnostics. */
+    public CircuitBreaker.State circuitState() {
+        return breaker == null ? null : breaker.state();
+    }
+
+    private Response guarded(Call call, boolean probe) {
+        boolean judged = false;
+        try {
+            Response response = executeWithRetries(call);
+            judged = judge(call, response, probe);
+            return response;
+        } catch (DescopeException e) {
+            if (breaker != null) {
+                breaker.onFailure(-1, false, probe, call.describe() + " " + e.kind());
+                judged = true;
+            }
+            throw e;
+        } finally {
+            if (probe && !judged) {
+                breaker.onAbandonedProbe();
+            }
+        }
+    }
+
+    /** Tells the breaker what this answer says about Descope's health. */
+    private boolean judge(Call call, Response response, boolean probe) {
+        if (breaker == null) {
+            return false;
+        }
+        int status = response.status();
+        if (status == 429) {
+            breaker.onFailure(ErrorResponses.retryAfterSeconds(response.retryAfter()), true, probe,
+                    call.describe() + " HTTP 429");
+        } else if (status >= 500) {
+            long retryAfter = response.retryAfter() == null ? -1
+                    : ErrorResponses.retryAfterSeconds(response.retryAfter());
+            breaker.onFailure(retryAfter, false, probe, call.describe() + " HTTP " + status);
+        } else if (response.isSuccess() && !looksLikeJson(response.body())) {
+            breaker.onFailure(-1, false, probe, call.describe() + " answered something other than JSON");
+        } else {
+            breaker.onSuccess();
+        }
+        return true;
+    }
+
+    /** An empty body, or one whose first non-blank byte opens a JSON object or array. */
+    private static boolean looksLikeJson(byte[] body) {
+        for (byte b : body) {
+            if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {
+                continue;
+            }
+            return b == '{' || b == '[';
+        }
+        return true;
+    }
+
+    private Response executeWithRetries(Call call) {
         long start = System.nanoTime();
         long deadline = start + config.callTimeout().toNanos();
         for (int attempt = 0; ; attempt++) {

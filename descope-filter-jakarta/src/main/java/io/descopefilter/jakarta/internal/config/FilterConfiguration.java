@@ -1,6 +1,8 @@
 package io.descopefilter.jakarta.internal.config;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import io.descopefilter.core.CallKind;
+import io.descopefilter.core.CallProtection;
 import io.descopefilter.core.DescopeClientConfig;
 import io.descopefilter.core.InvalidConfigException;
 import io.descopefilter.core.internal.config.InvalidSettingException;
@@ -13,6 +15,7 @@ import io.descopefilter.jakarta.internal.http.ReturnTo;
 import io.descopefilter.jakarta.internal.http.ClientAddress;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +41,8 @@ public record FilterConfiguration(
         Routes routes,
         PathPatterns publicPaths,
         PathPatterns protectedPaths,
+        PathPatterns stepUpPaths,
+        SessionLimits sessionLimits,
         LandingMode landingMode,
         SessionStoreKind sessionStore,
         CookieSettings cookies,
@@ -49,7 +54,9 @@ public record FilterConfiguration(
     private static final Map<String, Setting<?>> CORE_FIELDS = Map.of("projectId", PROJECT_ID,
             "managementKey", MANAGEMENT_KEY, "baseUrl", BASE_URL, "connectTimeout", CONNECT_TIMEOUT,
             "responseTimeout", RESPONSE_TIMEOUT, "callTimeout", CALL_TIMEOUT, "leeway", CLOCK_SKEW,
-            "allowedAlgorithms", ALLOWED_ALGORITHMS, "audience", AUDIENCE);
+            "allowedAlgorithms", ALLOWED_ALGORITHMS, "audience", AUDIENCE, "protection", BREAKER_WAIT);
+    /** Most calls of one kind in flight that a setting may ask for. */
+    private static final int MAX_CONCURRENCY = 200;
     private static final Pattern APP_PATH = Pattern.compile("(/[A-Za-z0-9._~!$&'()*+,=:@-]*)+");
     private static final Pattern COOKIE_DOMAIN_PATTERN = Pattern.compile("\\.?[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?");
 
@@ -79,11 +86,16 @@ public record FilterConfiguration(
         Routes routes = routes(settings);
         PathPatterns publicPaths = parse(PUBLIC_PATHS, settings.get(PUBLIC_PATHS), PathPatterns::forPublic);
         PathPatterns protectedPaths = parse(PROTECTED_PATHS, settings.get(PROTECTED_PATHS), PathPatterns::forProtected);
+        PathPatterns stepUpPaths = parse(STEP_UP_PATHS, settings.get(STEP_UP_PATHS), PathPatterns::forProtected);
+        SessionLimits sessionLimits = new SessionLimits(settings.get(MAX_SESSION_AGE), settings.get(IDLE_TIMEOUT),
+                positive(settings, STEP_UP_MAX_AGE));
 
         CookieSettings cookies = cookies(settings, publicBaseUrl);
         SendLimits limits = new SendLimits(settings.get(SEND_LIMIT_PER_LOGIN_ID), settings.get(SEND_LIMIT_PER_CLIENT),
-                settings.get(FAILED_VERIFY_LIMIT_PER_CLIENT), settings.get(SEND_LIMIT_WINDOW));
+                settings.get(FAILED_VERIFY_LIMIT_PER_CLIENT), settings.get(SEND_LIMIT_WINDOW),
+                settings.get(FAILED_REFRESH_LIMIT_PER_CLIENT));
         check(SEND_LIMIT_WINDOW, !limits.window().isZero(), "must be at least 1 second");
+        CallProtection protection = protection(settings);
 
         DescopeClientConfig client = core(() -> DescopeClientConfig.builder()
                 .projectId(projectId)
@@ -92,12 +104,36 @@ public record FilterConfiguration(
                 .connectTimeout(positive(settings, CONNECT_TIMEOUT))
                 .responseTimeout(positive(settings, RESPONSE_TIMEOUT))
                 .callTimeout(positive(settings, CALL_TIMEOUT))
+                // One pooled connection per permit: every kind of call keeps the connections it was given.
+                .maxConnections((int) protection.totalCap())
+                .protection(protection)
                 .build());
         SessionValidatorConfig validator = validator(settings, projectId, baseUrl);
 
         return new FilterConfiguration(client, validator, publicBaseUrl, clientAddress, routes, publicPaths,
-                protectedPaths, settings.get(LANDING_MODE), settings.get(SESSION_STORE), cookies,
+                protectedPaths, stepUpPaths, sessionLimits, settings.get(LANDING_MODE), settings.get(SESSION_STORE), cookies,
                 settings.get(ACCEPT_BEARER), limits, settings.get(RECENT_SIGN_IN_FOR_UPDATES));
+    }
+
+    /** The bulkheads (one connection each, reserved per kind of call) and the circuit breaker. */
+    private static CallProtection protection(Settings settings) {
+        Map<CallKind, Setting<Integer>> caps = Map.of(CallKind.VERIFY, MAX_CONCURRENT_VERIFIES,
+                CallKind.REFRESH, MAX_CONCURRENT_REFRESHES, CallKind.SEND, MAX_CONCURRENT_SENDS,
+                CallKind.POLL, MAX_CONCURRENT_POLLS, CallKind.LOGOUT, MAX_CONCURRENT_LOGOUTS,
+                CallKind.KEYS, MAX_CONCURRENT_KEY_FETCHES);
+        EnumMap<CallKind, Integer> maxConcurrent = new EnumMap<>(CallKind.class);
+        caps.forEach((kind, setting) -> {
+            int value = settings.get(setting);
+            check(setting, value <= MAX_CONCURRENCY, "must be at most " + MAX_CONCURRENCY
+                    + " (each is a pooled connection and a thread that may wait on Descope)");
+            maxConcurrent.put(kind, value);
+        });
+        // Management calls the filter itself never makes: one connection is enough.
+        maxConcurrent.put(CallKind.OTHER, 1);
+        Duration wait = settings.get(BREAKER_WAIT);
+        check(BREAKER_WAIT, !wait.isZero() && wait.compareTo(CallProtection.MAX_OPEN_WAIT) <= 0,
+                "must be between 1 and 300 seconds");
+        return core(() -> new CallProtection(maxConcurrent, settings.get(BREAKER_FAILURES), wait));
     }
 
     private static Routes routes(Settings settings) {
@@ -106,15 +142,19 @@ public record FilterConfiguration(
         String enchanted = appPath(settings, ENCHANTED_LANDING_PATH);
         String poll = appPath(settings, POLL_PATH);
         String logout = appPath(settings, LOGOUT_PATH);
+        String logoutAll = appPath(settings, LOGOUT_ALL_PATH);
+        String tenant = appPath(settings, TENANT_PATH);
         Set<String> endpoints = new HashSet<>();
-        for (Setting<String> setting : List.of(LANDING_PATH, ENCHANTED_LANDING_PATH, POLL_PATH, LOGOUT_PATH)) {
+        for (Setting<String> setting : List.of(LANDING_PATH, ENCHANTED_LANDING_PATH, POLL_PATH, LOGOUT_PATH,
+                LOGOUT_ALL_PATH, TENANT_PATH)) {
             check(setting, endpoints.add(settings.get(setting)) && !settings.get(setting).equals(loginPage),
                     "must differ from the login page and from the filter's other endpoints");
         }
         Optional<String> errorPage = settings.find(ERROR_PAGE).map(path -> checkedAppPath(ERROR_PAGE, path));
         errorPage.ifPresent(page -> check(ERROR_PAGE, !endpoints.contains(page),
                 "must not be one of the filter's own endpoints"));
-        return new Routes(loginPage, landing, enchanted, poll, logout, returnPath(settings, AFTER_LOGIN_PATH),
+        return new Routes(loginPage, landing, enchanted, poll, logout, logoutAll, tenant,
+                returnPath(settings, AFTER_LOGIN_PATH),
                 returnPath(settings, AFTER_LOGOUT_PATH), errorPage);
     }
 

@@ -36,6 +36,10 @@ public final class FilterSettings {
             "Enchanted link poll endpoint (GET, JSON)");
     public static final Setting<String> LOGOUT_PATH = Setting.text("logoutPath", "/descope/logout",
             "Logout endpoint (POST with a CSRF token)");
+    public static final Setting<String> LOGOUT_ALL_PATH = Setting.text("logoutAllPath", "/descope/logout-all",
+            "Sign-out-everywhere endpoint (POST with a CSRF token): ends every session of the user at Descope");
+    public static final Setting<String> TENANT_PATH = Setting.text("tenantPath", "/descope/tenant",
+            "Tenant selection endpoint (POST `tenant` with a CSRF token): makes one of the user's tenants current");
     public static final Setting<String> AFTER_LOGIN_PATH = Setting.text("afterLoginPath", "/",
             "Page after login when the link carries no safe next");
     public static final Setting<String> AFTER_LOGOUT_PATH = Setting.text("afterLogoutPath", "/",
@@ -45,6 +49,16 @@ public final class FilterSettings {
                     + "the error page and the filter's own paths are always public");
     public static final Setting<List<String>> PROTECTED_PATHS = Setting.list("protectedPaths", List.of("/*"),
             "Comma-separated patterns (`/exact` or `/prefix/*`) that require a session; matched case-insensitively");
+    public static final Setting<List<String>> STEP_UP_PATHS = Setting.list("stepUpPaths", List.of(),
+            "Comma-separated patterns (`/exact` or `/prefix/*`) that need a sign-in or step-up within `stepUpMaxAge`; "
+                    + "others are sent to the login page with `stepup=true` (API clients get 403)");
+    public static final Setting<Duration> STEP_UP_MAX_AGE = Setting.seconds("stepUpMaxAge", Duration.ofMinutes(10),
+            "How recent, in seconds, a sign-in or step-up must be for `stepUpPaths`");
+    public static final Setting<Duration> MAX_SESSION_AGE = Setting.seconds("maxSessionAge", Duration.ZERO,
+            "Longest a session may last after its sign-in, in seconds, whatever Descope's refresh lifetime; 0 for no "
+                    + "limit");
+    public static final Setting<Duration> IDLE_TIMEOUT = Setting.seconds("idleTimeout", Duration.ZERO,
+            "Sign out after this many seconds without a request; 0 for none (kept per node: see README)");
     public static final Setting<LandingMode> LANDING_MODE = Setting.choice("landingMode", LandingMode.class,
             LandingMode.CONFIRM, "What a GET of a link does: `confirm` (a button POSTs), `auto` (the page "
                     + "submits itself) or `direct` (GET consumes)");
@@ -77,6 +91,29 @@ public final class FilterSettings {
     public static final Setting<Integer> FAILED_VERIFY_LIMIT_PER_CLIENT = Setting.number(
             "failedVerifyLimitPerClient", 30, 1,
             "Failed link verifications per client IP per window before the landing answers 429");
+    public static final Setting<Integer> FAILED_REFRESH_LIMIT_PER_CLIENT = Setting.number(
+            "failedRefreshLimitPerClient", 10, 1,
+            "Session refreshes Descope refuses per client IP per window; past it, that client's refresh JWTs are not "
+                    + "sent to Descope until the window ends (refused refresh JWTs are never sent twice)");
+    public static final Setting<Integer> MAX_CONCURRENT_VERIFIES = Setting.number("maxConcurrentVerifies", 4, 1,
+            "Link verifications in flight to Descope at once; one more is answered 503 with `Retry-After` at once");
+    public static final Setting<Integer> MAX_CONCURRENT_REFRESHES = Setting.number("maxConcurrentRefreshes", 6, 1,
+            "Session refreshes in flight to Descope at once (and as many requests waiting for them); one more "
+                    + "is treated as signed out for that request, without waiting");
+    public static final Setting<Integer> MAX_CONCURRENT_SENDS = Setting.number("maxConcurrentSends", 4, 1,
+            "Link sends and enchanted starts in flight to Descope at once; one more answers `TRY_LATER` at once");
+    public static final Setting<Integer> MAX_CONCURRENT_POLLS = Setting.number("maxConcurrentPolls", 2, 1,
+            "Enchanted link polls in flight to Descope at once; one more answers \"pending\" at once");
+    public static final Setting<Integer> MAX_CONCURRENT_LOGOUTS = Setting.number("maxConcurrentLogouts", 2, 1,
+            "Logout calls in flight to Descope at once; one more signs out locally without waiting");
+    public static final Setting<Integer> MAX_CONCURRENT_KEY_FETCHES = Setting.number("maxConcurrentKeyFetches", 2, 1,
+            "Key set fetches in flight at once; these connections are kept for them, whatever else floods");
+    public static final Setting<Integer> BREAKER_FAILURES = Setting.number("breakerFailures", 5, 0,
+            "Descope failures in a row (5xx, timeouts, broken or unusable answers) that open the circuit breaker; "
+                    + "a 429 opens it at once; 0 turns the breaker off");
+    public static final Setting<Duration> BREAKER_WAIT = Setting.seconds("breakerWait", Duration.ofSeconds(10),
+            "How long the open breaker refuses calls, in seconds (1 to 300), unless Descope's `Retry-After` says "
+                    + "otherwise; then one call probes and its success closes the breaker");
     public static final Setting<List<String>> ALLOWED_ALGORITHMS = Setting.list("allowedAlgorithms",
             List.of("RS256"), "JWT signature algorithms accepted: `RS256`, `RS384` and/or `RS512`");
     public static final Setting<Duration> CLOCK_SKEW = Setting.seconds("clockSkew", Duration.ofSeconds(5),
@@ -96,10 +133,13 @@ public final class FilterSettings {
     /** Every setting, in the order of the documentation table. */
     public static final List<Setting<?>> ALL = List.of(PROJECT_ID, MANAGEMENT_KEY, BASE_URL, PUBLIC_BASE_URL,
             TRUSTED_PROXIES, LOGIN_PAGE, LANDING_PATH, ENCHANTED_LANDING_PATH, POLL_PATH, LOGOUT_PATH,
-            AFTER_LOGIN_PATH, AFTER_LOGOUT_PATH, PUBLIC_PATHS, PROTECTED_PATHS, LANDING_MODE, SESSION_STORE,
+            LOGOUT_ALL_PATH, TENANT_PATH, AFTER_LOGIN_PATH, AFTER_LOGOUT_PATH, PUBLIC_PATHS, PROTECTED_PATHS,
+            STEP_UP_PATHS, STEP_UP_MAX_AGE, MAX_SESSION_AGE, IDLE_TIMEOUT, LANDING_MODE, SESSION_STORE,
             COOKIE_SECURE, COOKIE_SAME_SITE, SESSION_COOKIE_NAMES, COOKIE_DOMAIN, COOKIE_PATH,
             RECENT_SIGN_IN_FOR_UPDATES, ACCEPT_BEARER, SEND_LIMIT_PER_LOGIN_ID,
-            SEND_LIMIT_PER_CLIENT, SEND_LIMIT_WINDOW, FAILED_VERIFY_LIMIT_PER_CLIENT, ALLOWED_ALGORITHMS,
+            SEND_LIMIT_PER_CLIENT, SEND_LIMIT_WINDOW, FAILED_VERIFY_LIMIT_PER_CLIENT, FAILED_REFRESH_LIMIT_PER_CLIENT,
+            MAX_CONCURRENT_VERIFIES, MAX_CONCURRENT_REFRESHES, MAX_CONCURRENT_SENDS, MAX_CONCURRENT_POLLS,
+            MAX_CONCURRENT_LOGOUTS, MAX_CONCURRENT_KEY_FETCHES, BREAKER_FAILURES, BREAKER_WAIT, ALLOWED_ALGORITHMS,
             CLOCK_SKEW, AUDIENCE, ERROR_PAGE, CONNECT_TIMEOUT, RESPONSE_TIMEOUT, CALL_TIMEOUT);
 
     private FilterSettings() {

@@ -12,14 +12,16 @@ public record Routes(
         String enchantedLandingPath,
         String pollPath,
         String logoutPath,
+        String logoutAllPath,
+        String tenantPath,
         String afterLoginPath,
         String afterLogoutPath,
         Optional<String> errorPage) {
 
-    /** Whether {@code path} is one of the filter's own endpoints (landing, enchanted landing, poll, logout). */
+    /** Whether {@code path} is one of the filter's own endpoints (landings, poll, logout, tenant selection). */
     public boolean isOwnEndpoint(String path) {
         return path.equals(landingPath) || path.equals(enchantedLandingPath) || path.equals(pollPath)
-                || path.equals(logoutPath);
+                || path.equals(logoutPath) || path.equals(logoutAllPath) || path.equals(tenantPath);
     }
 
     /** Paths every visitor may reach: the filter's endpoints, the login page and the error page. */

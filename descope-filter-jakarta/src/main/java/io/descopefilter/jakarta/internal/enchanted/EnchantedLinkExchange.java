@@ -11,6 +11,7 @@ import io.descopefilter.jakarta.internal.pages.Outcome;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.descopefilter.jakarta.internal.limits.ThrottledLog;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
 
@@ -22,6 +23,9 @@ import java.util.Optional;
 public final class EnchantedLinkExchange implements TokenExchange {
 
     private static final System.Logger LOG = System.getLogger(EnchantedLinkExchange.class.getName());
+    /** One line per minute at most, with a count of the rest: a flood of bad links must not flood the log. */
+    private static final ThrottledLog FAILURES = new ThrottledLog(LOG, Level.INFO, java.time.Duration.ofMinutes(1),
+            java.time.Clock.systemUTC());
 
     private final DescopeClient client;
 
@@ -34,7 +38,7 @@ public final class EnchantedLinkExchange implements TokenExchange {
         try {
             client.enchantedLinkVerify(landing.token());
         } catch (DescopeException e) {
-            LOG.log(Level.INFO, "Enchanted link verification failed: {0}", e.getMessage());
+            FAILURES.log("Enchanted link verification failed: {0}", e.getMessage());
             return DescopeFailures.failed(e);
         } catch (IllegalArgumentException e) {
             return new Outcome.Failed(LoginProblem.INVALID_LINK);

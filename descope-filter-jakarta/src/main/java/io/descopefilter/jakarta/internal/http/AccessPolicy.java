@@ -12,11 +12,23 @@ public final class AccessPolicy {
     private final Routes routes;
     private final PathPatterns publicPaths;
     private final PathPatterns protectedPaths;
+    private final PathPatterns stepUpPaths;
 
     public AccessPolicy(Routes routes, PathPatterns publicPaths, PathPatterns protectedPaths) {
+        this(routes, publicPaths, protectedPaths, PathPatterns.forProtected(java.util.List.of()));
+    }
+
+    public AccessPolicy(Routes routes, PathPatterns publicPaths, PathPatterns protectedPaths,
+                        PathPatterns stepUpPaths) {
         this.routes = routes;
         this.publicPaths = publicPaths;
         this.protectedPaths = protectedPaths;
+        this.stepUpPaths = stepUpPaths;
+    }
+
+    /** Whether a request for {@code path} needs a recent sign-in or step-up ({@code stepUpPaths}). */
+    public boolean requiresStepUp(String path) {
+        return !routes.isAlwaysPublic(path) && stepUpPaths.matches(path);
     }
 
     /** Whether a request for the canonical {@code path} must carry a valid session. */

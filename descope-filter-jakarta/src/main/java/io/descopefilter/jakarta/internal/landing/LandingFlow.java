@@ -80,20 +80,37 @@ public final class LandingFlow {
         String client = clients.of(request);
         String hint = exchange.displayHint(request, landing).orElse(null);
         String next = landing.next().orElse(null);
-        if (throttle.isExhausted(client)) {
-            return new Outcome.Failed(LoginProblem.RATE_LIMITED, throttle.retryAfterSeconds(), hint, next);
+        // Reserve, then refund: the allowance is taken before Descope is asked, so that concurrent guesses cannot
+        // all pass the check before the first failures are recorded.
+        if (!throttle.tryReserve(client)) {
+            return new Outcome.Failed(LoginProblem.RATE_LIMITED, throttle.retryAfterSeconds(client), hint, next);
         }
-        Outcome outcome = exchange.exchange(request, response, landing);
+        Outcome outcome;
+        try {
+            outcome = exchange.exchange(request, response, landing);
+        } catch (RuntimeException e) {
+            throttle.refund(client);
+            throw e;
+        }
         if (outcome instanceof Outcome.Failed failed) {
-            return badToken(request, new Outcome.Failed(failed.problem(), failed.retryAfterSeconds(), hint, next));
+            if (!isGuess(failed.problem())) {
+                // Descope rate limiting or unavailable (or the breaker open): nothing was learnt about the link,
+                // and the breaker, not this allowance, keeps such retries off Descope.
+                throttle.refund(client);
+            }
+            return new Outcome.Failed(failed.problem(), failed.retryAfterSeconds(), hint, next);
         }
+        throttle.refund(client);
         return outcome;
+    }
+
+    private static boolean isGuess(LoginProblem problem) {
+        return problem == LoginProblem.INVALID_LINK || problem == LoginProblem.EXPIRED_LINK;
     }
 
     /** Failures that may come from guessing tokens count against the client's verify allowance. */
     private Outcome badToken(HttpServletRequest request, Outcome outcome) {
-        if (outcome instanceof Outcome.Failed failed && (failed.problem() == LoginProblem.INVALID_LINK
-                || failed.problem() == LoginProblem.EXPIRED_LINK)) {
+        if (outcome instanceof Outcome.Failed failed && isGuess(failed.problem())) {
             throttle.recordFailure(clients.of(request));
         }
         return outcome;

@@ -19,6 +19,7 @@ import io.descopefilter.jakarta.internal.session.SignIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.descopefilter.jakarta.internal.limits.ThrottledLog;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.List;
@@ -33,6 +34,9 @@ import java.util.Optional;
 public final class MagicLinkExchange implements TokenExchange {
 
     private static final System.Logger LOG = System.getLogger(MagicLinkExchange.class.getName());
+    /** One line per minute at most, with a count of the rest: a flood of bad links must not flood the log. */
+    private static final ThrottledLog FAILURES = new ThrottledLog(LOG, Level.INFO, java.time.Duration.ofMinutes(1),
+            java.time.Clock.systemUTC());
 
     private final DescopeClient client;
     private final SessionValidator validator;
@@ -64,7 +68,7 @@ public final class MagicLinkExchange implements TokenExchange {
         try {
             verified = client.magicLinkVerify(landing.token());
         } catch (DescopeException e) {
-            LOG.log(Level.INFO, "Link verification failed: {0}", e.getMessage());
+            FAILURES.log("Link verification failed: {0}", e.getMessage());
             return DescopeFailures.failed(e);
         } catch (IllegalArgumentException e) {
             return new Outcome.Failed(LoginProblem.INVALID_LINK);

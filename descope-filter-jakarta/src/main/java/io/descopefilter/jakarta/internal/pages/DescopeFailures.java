@@ -40,7 +40,9 @@ public final class DescopeFailures {
     public static long retryAfterSeconds(DescopeException e, LoginProblem problem) {
         return switch (problem) {
             case RATE_LIMITED -> Math.max(1, e.retryAfterSecondsOr(UNAVAILABLE_RETRY_SECONDS));
-            case UNAVAILABLE -> UNAVAILABLE_RETRY_SECONDS;
+            // A call the client refused itself (breaker open, bulkhead full) knows when trying again makes sense.
+            case UNAVAILABLE -> e.notSent() ? e.retryAfterSecondsOr(UNAVAILABLE_RETRY_SECONDS)
+                    : UNAVAILABLE_RETRY_SECONDS;
             default -> 0;
         };
     }

@@ -69,7 +69,10 @@ public sealed interface Outcome {
     record LoginRedirect(String url) implements Outcome {
     }
 
-    /** An API client without a session: 401 with {@code WWW-Authenticate}. */
-    record Unauthorized(String wwwAuthenticate) implements Outcome {
+    /**
+     * An API client refused: 401 without a valid session, 403 without a recent enough sign-in; with
+     * {@code WWW-Authenticate} (RFC 6750) and a small JSON body saying why and where to sign in.
+     */
+    record ApiRefusal(int status, String wwwAuthenticate, String json) implements Outcome {
     }
 }

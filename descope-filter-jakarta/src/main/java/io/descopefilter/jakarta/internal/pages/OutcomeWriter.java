@@ -58,9 +58,12 @@ public final class OutcomeWriter {
         } else if (outcome instanceof Outcome.LoginRedirect redirect) {
             response.setStatus(HttpServletResponse.SC_FOUND);
             response.setHeader("Location", redirect.url());
-        } else if (outcome instanceof Outcome.Unauthorized unauthorized) {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("WWW-Authenticate", unauthorized.wwwAuthenticate());
+        } else if (outcome instanceof Outcome.ApiRefusal refusal) {
+            response.setStatus(refusal.status());
+            response.setHeader("WWW-Authenticate", refusal.wwwAuthenticate());
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setContentType("application/json;charset=UTF-8");
+            body(response, refusal.json(), headersOnly);
         } else {
             throw new IllegalStateException("unknown outcome " + outcome.getClass().getName());
         }

@@ -46,19 +46,29 @@ public final class LoginIds {
     }
 
     /**
-     * The key sends are counted under: lower case, and for email without a {@code +tag}, so that
-     * {@code a+1@x.com}, {@code a+2@x.com} ... all count against the one inbox they reach.
+     * The key sends are counted under: the canonical inbox. Lower case, and for email without a {@code +tag}, so
+     * that {@code a+1@x.com}, {@code a+2@x.com} ... all count against the one inbox they reach; where the provider
+     * is known to ignore dots in the local part (Gmail: {@code gmail.com}, {@code googlemail.com}) without the dots
+     * too, and with one domain, so {@code a.l.i.c.e@googlemail.com} counts as {@code alice@gmail.com}.
      */
     public static String limitKey(String loginId) {
         String key = loginId.toLowerCase(Locale.ROOT);
         int at = key.lastIndexOf('@');
-        if (at > 0) {
-            int plus = key.indexOf('+');
-            if (plus > 0 && plus < at) {
-                key = key.substring(0, plus) + key.substring(at);
-            }
+        if (at <= 0) {
+            return key;
         }
-        return key;
+        String local = key.substring(0, at);
+        String domain = key.substring(at + 1);
+        int plus = local.indexOf('+');
+        if (plus > 0) {
+            local = local.substring(0, plus);
+        }
+        if (domain.equals("gmail.com") || domain.equals("googlemail.com")) {
+            String undotted = local.replace(".", "");
+            local = undotted.isEmpty() ? local : undotted;
+            domain = "gmail.com";
+        }
+        return local + "@" + domain;
     }
 
     /**

@@ -12,6 +12,7 @@ import io.descopefilter.jakarta.internal.session.SessionTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.descopefilter.jakarta.internal.limits.ThrottledLog;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
 
@@ -23,6 +24,9 @@ import java.util.Optional;
 public final class SendGate {
 
     private static final System.Logger LOG = System.getLogger(SendGate.class.getName());
+    /** One line per minute at most, with a count of the rest: a flood of bad links must not flood the log. */
+    private static final ThrottledLog LIMITED = new ThrottledLog(LOG, Level.INFO, java.time.Duration.ofMinutes(1),
+            java.time.Clock.systemUTC());
 
     private final SendLimiter limiter;
     private final ClientAddress clients;
@@ -59,7 +63,7 @@ public final class SendGate {
         if (limiter.tryAcquire(LoginIds.limitKey(address), client)) {
             return true;
         }
-        LOG.log(Level.INFO, "Send limit reached for {0} from {1}; nothing sent", LoginIds.mask(address), client);
+        LIMITED.log("Send limit reached for {0} from {1}; nothing sent", LoginIds.mask(address), client);
         return false;
     }
 

@@ -1,21 +1,22 @@
 package io.descopefilter.jakarta.internal.send;
 
+import io.descopefilter.jakarta.internal.limits.KeyedLimiter;
+
 import java.time.Clock;
 import java.time.Duration;
 
 /**
  * Limits how many links are sent per login ID (no email or SMS bombing of one person, SL-02) and per client IP
- * (no spraying of many addresses from one client), in fixed windows. Memory is bounded (RL-10).
+ * (no spraying of many addresses from one client), per window. Memory is bounded and a full table evicts instead of
+ * refusing (RL-10), so a flood of new keys never turns into "accepted, nothing sent" for everyone else.
  */
 public final class SendLimiter {
 
-    /** Most keys remembered per dimension; at 100 bytes an entry this stays around 10 MB at worst. */
-    static final int CAPACITY = 50_000;
+    /** Most keys remembered per dimension. */
+    static final int CAPACITY = 100_000;
 
-    private final int perLoginId;
-    private final int perClient;
-    private final FixedWindowCounter byLoginId;
-    private final FixedWindowCounter byClient;
+    private final KeyedLimiter byLoginId;
+    private final KeyedLimiter byClient;
 
     public SendLimiter(int perLoginId, int perClient, Duration window, Clock clock) {
         this(perLoginId, perClient, window, clock, CAPACITY);
@@ -25,10 +26,8 @@ public final class SendLimiter {
         if (perLoginId < 1 || perClient < 1) {
             throw new IllegalArgumentException("limits must be at least 1");
         }
-        this.perLoginId = perLoginId;
-        this.perClient = perClient;
-        this.byLoginId = new FixedWindowCounter(window, capacity, clock);
-        this.byClient = new FixedWindowCounter(window, capacity, clock);
+        this.byLoginId = new KeyedLimiter(perLoginId, window, capacity, clock);
+        this.byClient = new KeyedLimiter(perClient, window, capacity, clock);
     }
 
     /**
@@ -36,9 +35,14 @@ public final class SendLimiter {
      * it may go out. A client over its limit does not use up the login ID's allowance.
      */
     public boolean tryAcquire(String loginIdKey, String client) {
-        if (byClient.increment(client) > perClient) {
+        if (!byClient.tryAcquire(client)) {
             return false;
         }
-        return byLoginId.increment(loginIdKey) <= perLoginId;
+        return byLoginId.tryAcquire(loginIdKey);
+    }
+
+    /** Keys held per dimension, for tests of the bound. */
+    long[] sizes() {
+        return new long[] {byLoginId.size(), byClient.size()};
     }
 }

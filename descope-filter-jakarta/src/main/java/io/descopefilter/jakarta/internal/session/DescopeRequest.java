@@ -41,7 +41,7 @@ public final class DescopeRequest extends HttpServletRequestWrapper {
         this.response = response;
         this.actions = actions;
         this.resolved = resolved;
-        this.principal = resolved == null ? null : new DescopePrincipal(resolved.session());
+        this.principal = resolved == null ? null : new DescopePrincipal(resolved.session(), resolved.signedInAt());
     }
 
     /** The {@code DescopeRequest} inside {@code request} (which may be wrapped again by the application). */
@@ -62,10 +62,29 @@ public final class DescopeRequest extends HttpServletRequestWrapper {
         return current == null ? Optional.empty() : Optional.of(current.session());
     }
 
+    /** The resolved session, if the user is signed in. */
+    public Optional<ResolvedSession> resolved() {
+        return Optional.ofNullable(resolved);
+    }
+
+    /** Forgets the session in this request after a sign-out done elsewhere (the application sees nobody). */
+    void forget() {
+        principal = null;
+        resolved = null;
+        removeAttribute(RequestAttributes.SESSION);
+    }
+
     /** The tokens of the signed-in session (for updates and step-up, which Descope wants the refresh JWT for). */
     public Optional<SessionTokens> tokens() {
         ResolvedSession current = resolved;
         return current == null ? Optional.empty() : Optional.of(current.tokens());
+    }
+
+    /** Replaces this request's session (a tenant switch): the principal and roles follow at once. */
+    public void replace(ResolvedSession changed) {
+        this.resolved = changed;
+        this.principal = new DescopePrincipal(changed.session(), changed.signedInAt());
+        setAttribute(RequestAttributes.SESSION, changed.session());
     }
 
     /** The response of this request, for the cookies a send sets (link binding, enchanted wait). */

@@ -17,11 +17,14 @@ public final class LogoutEndpoint {
     private final SignOut signOut;
     private final CsrfTokens csrf;
     private final String afterLogoutUrl;
+    private final boolean everywhere;
 
-    public LogoutEndpoint(SignOut signOut, CsrfTokens csrf, String afterLogoutUrl) {
+    /** With {@code everywhere}, the endpoint ends every session of the user at Descope (sign out everywhere). */
+    public LogoutEndpoint(SignOut signOut, CsrfTokens csrf, String afterLogoutUrl, boolean everywhere) {
         this.signOut = signOut;
         this.csrf = csrf;
         this.afterLogoutUrl = afterLogoutUrl;
+        this.everywhere = everywhere;
     }
 
     public Outcome handle(HttpServletRequest request, HttpServletResponse response) {
@@ -31,7 +34,7 @@ public final class LogoutEndpoint {
         if (!csrf.isValid(request)) {
             return new Outcome.Failed(LoginProblem.CSRF);
         }
-        signOut.signOut(request, response, Optional.empty());
+        signOut.signOut(request, response, Optional.empty(), everywhere);
         return new Outcome.SeeOther(afterLogoutUrl);
     }
 }

@@ -5,6 +5,8 @@ import io.descopefilter.core.RefreshResult;
 import io.descopefilter.core.RefreshedSession;
 import io.descopefilter.core.SessionRefresher;
 import io.descopefilter.core.SessionValidator;
+import io.descopefilter.jakarta.internal.http.ClientAddress;
+import io.descopefilter.jakarta.internal.limits.KeyedLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -18,6 +20,10 @@ import java.util.Optional;
  * validated locally (a warm verified-token cache makes this a map lookup: no network, no lock). An expired or
  * unusable session JWT with a refresh JWT is refreshed transparently and the new tokens are written back. Every
  * failure means "signed out"; nothing here throws.
+ *
+ * <p>Refreshes that Descope refuses are counted per client ({@code failedRefreshLimitPerClient}); a client past its
+ * limit is not refreshed at all until the window ends, so replayed or stolen refresh JWTs from one client cannot
+ * spend the per-address quota Descope grants the whole application.
  */
 public final class SessionResolver {
 
@@ -28,12 +34,29 @@ public final class SessionResolver {
     private final SessionValidator validator;
     private final SessionRefresher refresher;
     private final SignIn signIn;
+    private final SessionClock sessionClock;
     private final boolean acceptBearer;
+    private final ClientAddress clients;
+    /** Refused refreshes per client; {@code null} for no limit. */
+    private final KeyedLimiter failedRefreshes;
 
     public SessionResolver(SessionStore store, SessionValidator validator, SessionRefresher refresher,
-                           SignIn signIn, boolean acceptBearer) {
+                           SignIn signIn, SessionClock sessionClock, boolean acceptBearer) {
+        this(store, validator, refresher, signIn, sessionClock, acceptBearer, null, null);
+    }
+
+    /**
+     * @param clients         the client key of a request, for {@code failedRefreshes}
+     * @param failedRefreshes refreshes Descope refused, per client; {@code null} for no limit
+     */
+    public SessionResolver(SessionStore store, SessionValidator validator, SessionRefresher refresher,
+                           SignIn signIn, SessionClock sessionClock, boolean acceptBearer, ClientAddress clients,
+                           KeyedLimiter failedRefreshes) {
+        this.clients = clients;
+        this.failedRefreshes = failedRefreshes;
         this.store = store;
         this.signIn = signIn;
+        this.sessionClock = sessionClock;
         this.validator = validator;
         this.refresher = refresher;
         this.acceptBearer = acceptBearer;
@@ -66,7 +89,7 @@ public final class SessionResolver {
         }
         String jwt = header.substring(BEARER.length()).trim();
         return validator.validateSession(jwt).session()
-                .map(session -> new ResolvedSession(session, new SessionTokens(jwt, null, -1)));
+                .map(session -> new ResolvedSession(session, new SessionTokens(jwt, null, -1), null));
     }
 
     private Optional<ResolvedSession> fromStore(SessionTokens tokens, HttpServletRequest request,
@@ -74,17 +97,27 @@ public final class SessionResolver {
         if (tokens.sessionJwt() != null) {
             Optional<DescopeSession> session = validator.validateSession(tokens.sessionJwt()).session();
             if (session.isPresent()) {
-                return Optional.of(new ResolvedSession(session.get(), tokens));
+                return withinLimits(new ResolvedSession(session.get(), tokens, sessionClock.signedInAt(tokens)
+                        .orElse(null)), request, response);
             }
         }
         if (!tokens.hasRefreshJwt()) {
             return Optional.empty();
         }
+        String client = failedRefreshes == null ? null : clients.of(request);
+        if (client != null && failedRefreshes.isExhausted(client)) {
+            LOG.log(Level.DEBUG, "Refresh skipped: too many refused refreshes from this client");
+            return Optional.empty();
+        }
         RefreshResult result = refresher.refresh(tokens.refreshJwt());
         if (result.isSuccess()) {
-            return Optional.of(writeBack(result.refreshed().orElseThrow(), request, response));
+            return withinLimits(writeBack(tokens, result.refreshed().orElseThrow(), request, response), request,
+                    response);
         }
         RefreshResult.Failure failure = result.failure().orElseThrow();
+        if (client != null && failure == RefreshResult.Failure.REJECTED_BY_DESCOPE) {
+            failedRefreshes.tryAcquire(client);
+        }
         LOG.log(Level.DEBUG, "Session refresh failed: {0}", failure);
         if (isFinal(failure)) {
             store.clear(request, response);
@@ -92,12 +125,28 @@ public final class SessionResolver {
         return Optional.empty();
     }
 
-    private ResolvedSession writeBack(RefreshedSession refreshed, HttpServletRequest request,
+    private ResolvedSession writeBack(SessionTokens old, RefreshedSession refreshed, HttpServletRequest request,
                                       HttpServletResponse response) {
         SessionTokens renewed = new SessionTokens(refreshed.sessionJwt(), refreshed.refreshJwt(),
                 refreshed.cookieMaxAge());
+        Optional<java.time.Instant> signedInAt = sessionClock.signedInAt(old);
+        sessionClock.carryOver(old, renewed, signedInAt);
         signIn.storeRefreshed(request, response, renewed);
-        return new ResolvedSession(refreshed.session(), renewed);
+        return new ResolvedSession(refreshed.session(), renewed, signedInAt.orElse(null));
+    }
+
+    /** The session if it is within {@code maxSessionAge} and {@code idleTimeout}; else it ends here (sign in again). */
+    private Optional<ResolvedSession> withinLimits(ResolvedSession resolved, HttpServletRequest request,
+                                                   HttpServletResponse response) {
+        if (sessionClock.withinLimits(resolved.tokens(), resolved.signedInAt())) {
+            return Optional.of(resolved);
+        }
+        LOG.log(Level.INFO, "Session of user {0} passed maxSessionAge or idleTimeout; signing out",
+                resolved.session().userId());
+        if (!response.isCommitted()) {
+            store.clear(request, response);
+        }
+        return Optional.empty();
     }
 
     /** Failures after which the stored tokens can never work again, as opposed to Descope being unreachable. */

@@ -42,11 +42,13 @@ public final class SignIn {
     private final SessionStore store;
     private final SessionValidator validator;
     private final DescopeClient client;
+    private final SessionClock sessionClock;
 
-    public SignIn(SessionStore store, SessionValidator validator, DescopeClient client) {
+    public SignIn(SessionStore store, SessionValidator validator, DescopeClient client, SessionClock sessionClock) {
         this.store = store;
         this.validator = validator;
         this.client = client;
+        this.sessionClock = sessionClock;
     }
 
     /**
@@ -105,6 +107,7 @@ public final class SignIn {
             }
         }
         store.write(request, response, tokens);
+        sessionClock.started(tokens);
         if (otherUser) {
             previous.filter(SessionTokens::hasRefreshJwt)
                     .filter(old -> validator.validateRefresh(old.refreshJwt()).isValid())
@@ -121,6 +124,15 @@ public final class SignIn {
             known = validator.validateRefresh(previous.refreshJwt()).session();
         }
         return known.map(s -> s.userId().equals(userId)).orElse(false);
+    }
+
+    /** Ends every session of the refresh JWT's user at Descope; a failure is logged, never fatal. */
+    void revokeEverywhereQuietly(String refreshJwt) {
+        try {
+            client.logoutAll(refreshJwt);
+        } catch (DescopeException | IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "Could not end every session at Descope: {0}", e.getMessage());
+        }
     }
 
     /** Revokes a refresh JWT at Descope; a failure is logged, never fatal (the local session is gone anyway). */

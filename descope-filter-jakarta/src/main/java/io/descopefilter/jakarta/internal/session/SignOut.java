@@ -27,6 +27,15 @@ public final class SignOut {
 
     /** Signs out; {@code current} are the tokens this request resolved (refreshed ones when it refreshed). */
     public void signOut(HttpServletRequest request, HttpServletResponse response, Optional<SessionTokens> current) {
+        signOut(request, response, current, false);
+    }
+
+    /**
+     * Signs out here and, with {@code everywhere}, ends every session of the user at Descope: other browsers keep
+     * their session JWT until it expires (minutes), then their refresh fails and they are signed out.
+     */
+    public void signOut(HttpServletRequest request, HttpServletResponse response, Optional<SessionTokens> current,
+                        boolean everywhere) {
         Optional<SessionTokens> tokens = current.isPresent() ? current : store.read(request);
         store.clear(request, response);
         HttpSession session = request.getSession(false);
@@ -39,7 +48,11 @@ public final class SignOut {
         }
         tokens.filter(SessionTokens::hasRefreshJwt).ifPresent(t -> {
             refresher.forget(t.refreshJwt());
-            signIn.revokeQuietly(t.refreshJwt());
+            if (everywhere) {
+                signIn.revokeEverywhereQuietly(t.refreshJwt());
+            } else {
+                signIn.revokeQuietly(t.refreshJwt());
+            }
         });
     }
 }

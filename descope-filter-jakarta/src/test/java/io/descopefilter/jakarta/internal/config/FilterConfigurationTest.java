@@ -48,7 +48,7 @@ class FilterConfigurationTest {
         assertThat(config.validator().audience()).isNull();
         assertThat(config.publicBaseUrl()).isEqualTo(new PublicBaseUrl("https://shop.example.com", "/shop"));
         assertThat(config.routes()).isEqualTo(new Routes("/login", "/descope/verify", "/descope/enchanted",
-                "/descope/poll", "/descope/logout", "/", "/", Optional.empty()));
+                "/descope/poll", "/descope/logout", "/descope/logout-all", "/descope/tenant", "/", "/", Optional.empty()));
         assertThat(config.protectedPaths().matches("/anything")).isTrue();
         assertThat(config.publicPaths().matches("/anything")).isFalse();
         assertThat(config.landingMode()).isEqualTo(LandingMode.CONFIRM);
@@ -202,7 +202,8 @@ class FilterConfigurationTest {
         assertThat(config.client().baseUrl()).hasToString("http://127.0.0.1:4500");
         assertThat(config.publicBaseUrl()).isEqualTo(new PublicBaseUrl("https://shop.example.com:8443", ""));
         assertThat(config.routes()).isEqualTo(new Routes("/signin", "/auth/verify", "/auth/enchanted", "/auth/poll",
-                "/auth/logout", "/home?welcome=1", "/bye", Optional.of("/problem")));
+                "/auth/logout", "/descope/logout-all", "/descope/tenant", "/home?welcome=1", "/bye",
+                Optional.of("/problem")));
         assertThat(config.publicPaths().matches("/about")).isTrue();
         assertThat(config.protectedPaths().matches("/about")).isFalse();
         assertThat(config.landingMode()).isEqualTo(LandingMode.DIRECT);

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccessPolicyTest {
 
     private final Routes routes = new Routes("/login", "/descope/verify", "/descope/enchanted", "/descope/poll",
-            "/descope/logout", "/", "/", Optional.of("/oops"));
+            "/descope/logout", "/descope/logout-all", "/descope/tenant", "/", "/", Optional.of("/oops"));
     private final AccessPolicy policy = new AccessPolicy(routes, PathPatterns.forPublic(List.of("/assets/*")),
             PathPatterns.forProtected(List.of("/*")));
 

@@ -64,8 +64,10 @@ class ChallengeTest {
 
         for (FakeResponse response : new FakeResponse[] {json, bearer, xhr}) {
             assertThat(response.status()).isEqualTo(401);
-            assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"descope\"");
+            assertThat(response.header("WWW-Authenticate"))
+                    .isEqualTo("Bearer realm=\"descope\", error=\"invalid_token\"");
             assertThat(response.header("Location")).isNull();
+            assertThat(response.contentType()).startsWith("application/json");
         }
     }
 }

@@ -44,4 +44,26 @@ class ClientAddressTest {
         assertThatThrownBy(() -> ClientAddress.trusting(List.of("999.1.1.1")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void rl_everyForwardedForLineIsReadAndTheNearestTrustedProxyNamesTheClient() {
+        ClientAddress clients = ClientAddress.trusting(List.of("10.0.0.1"));
+        // The client's own (forged) line comes first; the proxy appended the address it saw on its own line.
+        FakeRequest request = new FakeRequest("GET", "/").remoteAddr("10.0.0.1")
+                .header("X-Forwarded-For", "6.6.6.6").header("X-Forwarded-For", "198.51.100.7");
+
+        assertThat(clients.of(request.proxy())).isEqualTo("198.51.100.7");
+    }
+
+    @Test
+    void rl_ipv6ClientsAreKeyedByTheirSlash64() {
+        ClientAddress clients = ClientAddress.trusting(List.of());
+        String a = clients.of(new FakeRequest("GET", "/").remoteAddr("2001:db8:1:2:aaaa::1").proxy());
+        String b = clients.of(new FakeRequest("GET", "/").remoteAddr("2001:db8:1:2:bbbb:cccc:dddd:eeee").proxy());
+        String c = clients.of(new FakeRequest("GET", "/").remoteAddr("2001:db8:1:3::1").proxy());
+
+        assertThat(a).isEqualTo("2001:db8:1:2::/64").isEqualTo(b);
+        assertThat(c).isNotEqualTo(a);
+        assertThat(clients.of(new FakeRequest("GET", "/").remoteAddr("203.0.113.5").proxy())).isEqualTo("203.0.113.5");
+    }
 }

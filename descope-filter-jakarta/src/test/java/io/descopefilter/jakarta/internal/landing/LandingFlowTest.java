@@ -33,7 +33,7 @@ class LandingFlowTest {
     private static final String TOKEN = "a1b2c3d4e5f6";
     private static final PublicBaseUrl BASE = PublicBaseUrl.parse("https://shop.example.com");
     private static final Routes ROUTES = new Routes("/login", "/descope/verify", "/descope/enchanted",
-            "/descope/poll", "/descope/logout", "/", "/", Optional.empty());
+            "/descope/poll", "/descope/logout", "/descope/logout-all", "/descope/tenant", "/", "/", Optional.empty());
 
     /** Records the tokens it is asked to exchange; answers 303 or the configured failure. */
     static final class RecordingExchange implements TokenExchange {

@@ -61,4 +61,11 @@ class LoginIdsTest {
         assertThat(LoginIds.mask("username")).isEqualTo("u***");
         assertThat(LoginIds.mask(null)).isEmpty();
     }
+
+    @Test
+    void rl_limitKeyCountsGmailAddressesPerCanonicalInbox() {
+        assertThat(LoginIds.limitKey("A.l.i.c.e+news@Gmail.com")).isEqualTo("alice@gmail.com");
+        assertThat(LoginIds.limitKey("alice@googlemail.com")).isEqualTo("alice@gmail.com");
+        assertThat(LoginIds.limitKey("a.lice@example.com")).as("dots matter elsewhere").isEqualTo("a.lice@example.com");
+    }
 }

@@ -47,24 +47,25 @@ class SendLimiterTest {
     }
 
     @Test
-    void rl10_aFloodOfDistinctKeysStaysWithinCapacityAndFailsClosed() {
-        FixedWindowCounter counter = new FixedWindowCounter(Duration.ofSeconds(60), 100, clock);
-        for (int i = 0; i < 100; i++) {
-            assertThat(counter.increment("key" + i)).isEqualTo(1);
+    void rl10_aFloodOfDistinctKeysStaysWithinCapacityAndEvictsInsteadOfRefusing() {
+        SendLimiter limiter = new SendLimiter(3, 5, Duration.ofSeconds(60), clock, 1_000);
+        for (int i = 0; i < 20_000; i++) {
+            limiter.tryAcquire("flood" + i + "@example.com", "198.51." + (i / 250) + "." + (i % 250));
         }
-        assertThat(counter.increment("one-too-many")).isEqualTo(Integer.MAX_VALUE);
-        assertThat(counter.size()).isEqualTo(100);
-        assertThat(counter.increment("key7")).isEqualTo(2);
-
-        clock.advance(Duration.ofSeconds(60));
-        assertThat(counter.increment("fresh")).isEqualTo(1);
-        assertThat(counter.size()).isEqualTo(1);
+        long[] sizes = limiter.sizes();
+        assertThat(sizes[0]).isLessThanOrEqualTo(1_000);
+        assertThat(sizes[1]).isLessThanOrEqualTo(1_000);
+        // A table full of the flood still counts a newcomer instead of refusing it (no silent "accepted").
+        assertThat(limiter.tryAcquire("alice@example.com", "203.0.113.5")).isTrue();
     }
 
     @Test
     void retryAfterCountsTheSecondsLeftInTheWindow() {
-        FixedWindowCounter counter = new FixedWindowCounter(Duration.ofSeconds(60), 10, clock);
-        clock.set(Instant.ofEpochMilli(60_000L * 1000 + 15_500));
-        assertThat(counter.secondsUntilNextWindow()).isEqualTo(45);
+        io.descopefilter.jakarta.internal.limits.KeyedLimiter limiter =
+                new io.descopefilter.jakarta.internal.limits.KeyedLimiter(1, Duration.ofSeconds(60), 10, clock);
+        assertThat(limiter.tryAcquire("k")).isTrue();
+        clock.advance(Duration.ofMillis(15_500));
+        assertThat(limiter.tryAcquire("k")).isFalse();
+        assertThat(limiter.retryAfterSeconds("k")).isEqualTo(45);
     }
 }

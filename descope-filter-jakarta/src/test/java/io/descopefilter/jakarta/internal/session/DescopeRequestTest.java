@@ -33,7 +33,7 @@ class DescopeRequestTest {
     }
 
     private static ResolvedSession resolved(DescopeSession session) {
-        return new ResolvedSession(session, new SessionTokens("session.jwt", "refresh.jwt", -1));
+        return new ResolvedSession(session, new SessionTokens("session.jwt", "refresh.jwt", -1), null);
     }
 
     /** Records what the wrapper asked the filter to do. */
