@@ -3,6 +3,7 @@ package io.descopefilter.jakarta;
 import io.descopefilter.core.DeliveryMethod;
 import io.descopefilter.core.DescopeUser;
 import io.descopefilter.core.LoginOptions;
+import io.descopefilter.core.SignUpUser;
 import io.descopefilter.core.UpdateOptions;
 import io.descopefilter.jakarta.internal.send.LinkService;
 import io.descopefilter.jakarta.internal.session.SessionActions;
@@ -76,6 +77,16 @@ public final class DescopeLinks {
     }
 
     /**
+     * Sends a sign-up magic link that creates the user with this profile (name, given and family name) when they
+     * click it; otherwise like {@link #sendMagicLink}.
+     */
+    public LinkSent sendSignUpLink(HttpServletRequest request, DeliveryMethod method, String loginId,
+                                   SignUpUser profile, String next, LoginOptions options) {
+        return service.sendMagicLink(request, Objects.requireNonNull(method, "method"), LinkPurpose.SIGN_UP, loginId,
+                profile, next, options);
+    }
+
+    /**
      * Starts an enchanted link sign-in: emails links, remembers the pending sign-in in this browser's
      * {@code HttpSession} only, and returns the number the user must pick. The page then polls the poll path.
      */
@@ -93,6 +104,28 @@ public final class DescopeLinks {
      */
     public String embeddedLinkUrl(String loginId, Map<String, Object> customClaims, Duration timeout, String next) {
         return service.embeddedLinkUrl(loginId, customClaims, timeout, next);
+    }
+
+    /**
+     * Creates a user and returns the full URL of an embedded link that signs them in once
+     * ({@code <publicBaseUrl><landingPath>?next=..&t=..}), for an invitation the application delivers itself. Needs
+     * the {@code managementKey} setting. Login options such as {@code customClaims} end up in the user's session.
+     *
+     * @param profile the new user's name, or {@code null}
+     * @param timeout how long the link works, or {@code null} for Descope's default
+     * @throws io.descopefilter.core.DescopeException when Descope refuses (e.g. the user exists) or is unreachable
+     */
+    public String embeddedSignUpLinkUrl(String loginId, SignUpUser profile, LoginOptions options, Duration timeout,
+                                        String next) {
+        return service.embeddedSignUpLinkUrl(loginId, profile, options, timeout, next);
+    }
+
+    /**
+     * The landing URL for a link token the application already holds, e.g. one it generated with the management
+     * API and delivered in its own channel: send the browser there and the filter verifies it like any link.
+     */
+    public String landingUrlFor(String token, String next) {
+        return service.landingUrlFor(token, next);
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.descopefilter.jakarta;
 
 import io.descopefilter.core.DeliveryMethod;
+import io.descopefilter.core.SignUpUser;
+import io.descopefilter.core.LoginOptions;
 import io.descopefilter.core.DescopeClient;
 import io.descopefilter.core.DescopeClientConfig;
 import io.descopefilter.core.DescopeException;
@@ -771,6 +773,150 @@ class DescopeAuthFilterTest {
         assertThat(api.response().contentType()).startsWith("application/json");
         assertThat(api.response().body()).isEqualTo("{\"error\":\"invalid_token\",\"login\":\"" + BASE
                 + "/login?next=%2Fapi%2Forders\"}");
+    }
+
+    @Test
+    void anInvitationCreatesTheUserAndItsEmbeddedLinkSignsInWithTheCustomClaim() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of());
+        String url = links().embeddedSignUpLinkUrl("invitee@example.com",
+                SignUpUser.named("Ivy Invitee"), LoginOptions.builder().customClaims(Map.of("invitedBy", "alice"))
+                        .build(), Duration.ofMinutes(30), "/welcome");
+        FakeBrowser browser = browser();
+
+        Exchange login = openAndConfirm(filter, browser, url);
+
+        assertThat(login.status()).isEqualTo(303);
+        assertThat(login.response().header("Location")).isEqualTo(BASE + "/welcome");
+        DescopePrincipal principal = (DescopePrincipal) browser.send(filter, new FakeRequest("GET", "/welcome"))
+                .app().getUserPrincipal();
+        assertThat(principal.claims()).containsEntry("invitedBy", "alice");
+        AtomicReference<Optional<io.descopefilter.core.DescopeUser>> me = new AtomicReference<>();
+        browser.send(filter, new FakeRequest("GET", "/welcome"),
+                (request, response) -> me.set(links().currentUser(request)));
+        assertThat(me.get()).hasValueSatisfying(user -> assertThat(user.name()).isEqualTo("Ivy Invitee"));
+    }
+
+    @Test
+    void aTokenTheApplicationHoldsIsVerifiedThroughTheLanding() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of());
+        String token;
+        try (DescopeClient management = DescopeClient.create(DescopeClientConfig.builder().projectId(PROJECT_ID)
+                .managementKey(emulator.managementKey()).baseUrl(emulator.baseUrl()).build())) {
+            token = management.generateEmbeddedLink("alice@example.com", Map.of(), 0);
+        }
+
+        String url = links().landingUrlFor(token, "/orders");
+        Exchange login = openAndConfirm(filter, browser(), url);
+
+        assertThat(url).isEqualTo(BASE + "/descope/verify?next=%2Forders&t=" + token);
+        assertThat(login.response().header("Location")).isEqualTo(BASE + "/orders");
+        assertThatThrownBy(() -> links().landingUrlFor("bad\ntoken", null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void loginOptionsReachDescopeAndTheSession() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of());
+        FakeBrowser browser = browser();
+        LoginOptions options = LoginOptions.builder().customClaims(Map.of("plan", "gold")).templateId("welcome-v2")
+                .templateOptions(Map.of("greeting", "Hi")).locale("de").tenantId("t1").build();
+
+        LinkSent sent = onLoginPage(filter, browser, request -> links().sendMagicLink(request, DeliveryMethod.EMAIL,
+                LinkPurpose.SIGN_IN, "alice@example.com", null, options));
+        io.descopefilter.emulator.OutboxMessage message = emulator.outbox().latestTo("alice@example.com")
+                .orElseThrow();
+        Exchange login = openAndConfirm(filter, browser, message.links().get(0).url());
+
+        assertThat(sent.outcome()).isEqualTo(SendOutcome.ACCEPTED);
+        assertThat(message.options()).containsEntry("templateId", "welcome-v2").containsEntry("locale", "de");
+        assertThat(login.status()).isEqualTo(303);
+        DescopePrincipal principal = (DescopePrincipal) browser.send(filter, new FakeRequest("GET", "/x")).app()
+                .getUserPrincipal();
+        assertThat(principal.claims()).containsEntry("plan", "gold");
+        assertThat(principal.currentTenant()).isEqualTo("t1");
+    }
+
+    @Test
+    void revokeOtherSessionsEndsTheUsersOtherBrowsers() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of());
+        FakeBrowser laptop = withExpiredSession("alice@example.com");
+        FakeBrowser phone = browser();
+
+        onLoginPage(filter, phone, request -> links().sendMagicLink(request, DeliveryMethod.EMAIL,
+                LinkPurpose.SIGN_IN, "alice@example.com", null,
+                LoginOptions.builder().revokeOtherSessions(true).build()));
+        assertThat(openAndConfirm(filter, phone, latestLinkTo("alice@example.com")).status()).isEqualTo(303);
+
+        assertThat(laptop.send(filter, new FakeRequest("GET", "/orders")).reachedApp()).isFalse();
+        assertThat(phone.send(filter, new FakeRequest("GET", "/orders")).reachedApp()).isTrue();
+    }
+
+    @Test
+    void aSignUpLinkCarriesTheProfile() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of());
+        FakeBrowser browser = browser();
+        onLoginPage(filter, browser, request -> links().sendSignUpLink(request, DeliveryMethod.EMAIL,
+                "dora@example.com", new SignUpUser("Dora Explorer", "Dora", null, "Explorer", null, null), null,
+                null));
+        openAndConfirm(filter, browser, latestLinkTo("dora@example.com"));
+        AtomicReference<Optional<io.descopefilter.core.DescopeUser>> me = new AtomicReference<>();
+
+        browser.send(filter, new FakeRequest("GET", "/x"), (request, response) -> me.set(links().currentUser(request)));
+
+        assertThat(me.get()).hasValueSatisfying(user -> {
+            assertThat(user.name()).isEqualTo("Dora Explorer");
+            assertThat(user.loginIds()).contains("dora@example.com");
+        });
+    }
+
+    @Test
+    void anEmailUpdateCanLeaveTheLoginIdsAlone() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of());
+        emulator.createUser(EmulatorUser.builder("erin@example.com").build());
+        FakeBrowser browser = browser();
+        signIn(filter, browser, "erin@example.com", null);
+
+        LinkSent sent = onLoginPage(filter, browser, request -> links().updateEmail(request, "erin.new@example.com",
+                null, io.descopefilter.core.UpdateOptions.builder().addToLoginIds(false).build()));
+        Exchange confirmed = openAndConfirm(filter, browser, latestLinkTo("erin.new@example.com"));
+        AtomicReference<Optional<io.descopefilter.core.DescopeUser>> me = new AtomicReference<>();
+        browser.send(filter, new FakeRequest("GET", "/x"), (request, response) -> me.set(links().currentUser(request)));
+
+        assertThat(sent.outcome()).isEqualTo(SendOutcome.ACCEPTED);
+        assertThat(confirmed.status()).isEqualTo(303);
+        assertThat(me.get()).hasValueSatisfying(user -> assertThat(user.loginIds())
+                .contains("erin@example.com").doesNotContain("erin.new@example.com"));
+    }
+
+    @Test
+    void hw07_anEmailUpdateNeedsARecentSignIn() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of("recentSignInForUpdates", "600"));
+        FakeBrowser browser = withExpiredSession("alice@example.com");
+
+        LinkSent sent = onLoginPage(filter, browser, request -> links().updateEmail(request, "alice.new@example.com",
+                null));
+
+        assertThat(sent.outcome()).isEqualTo(SendOutcome.SIGN_IN_AGAIN);
+        assertThat(emulator.outbox().messagesTo("alice.new@example.com")).isEmpty();
+    }
+
+    @Test
+    void hw08_everySendChecksTheCsrfTokenItself() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of());
+        AtomicReference<LinkSent> sent = new AtomicReference<>();
+        AtomicReference<EnchantedLinkStarted> started = new AtomicReference<>();
+
+        browser().send(filter, new FakeRequest("POST", "/login").header("Origin", "https://evil.example"),
+                (request, response) -> {
+                    sent.set(links().sendMagicLink(request, DeliveryMethod.EMAIL, LinkPurpose.SIGN_IN,
+                            "alice@example.com", null, null));
+                    started.set(links().startEnchantedLink(request, LinkPurpose.SIGN_IN, "alice@example.com", null,
+                            null));
+                });
+
+        assertThat(sent.get().outcome()).isEqualTo(SendOutcome.NOT_FROM_THIS_SITE);
+        assertThat(started.get().outcome()).isEqualTo(SendOutcome.NOT_FROM_THIS_SITE);
+        assertThat(emulator.outbox().messagesTo("alice@example.com")).isEmpty();
     }
 
     private static DescopeClient client() {

@@ -6,6 +6,7 @@ import io.descopefilter.core.DescopeException;
 import io.descopefilter.core.DescopeSession;
 import io.descopefilter.core.LoginOptions;
 import io.descopefilter.core.SessionValidator;
+import io.descopefilter.core.SignUpUser;
 import io.descopefilter.core.UpdateOptions;
 import io.descopefilter.jakarta.EnchantedLinkStarted;
 import io.descopefilter.jakarta.LinkPurpose;
@@ -66,6 +67,12 @@ public final class LinkService {
 
     public LinkSent sendMagicLink(HttpServletRequest request, DeliveryMethod method, LinkPurpose purpose,
                                   String loginId, String next, LoginOptions options) {
+        return sendMagicLink(request, method, purpose, loginId, null, next, options);
+    }
+
+    /** {@code profile} is the new user's name for a sign-up, or {@code null}. */
+    public LinkSent sendMagicLink(HttpServletRequest request, DeliveryMethod method, LinkPurpose purpose,
+                                  String loginId, SignUpUser profile, String next, LoginOptions options) {
         if (!gate.isFromOwnPage(request)) {
             return LinkSent.notFromThisSite();
         }
@@ -86,7 +93,7 @@ public final class LinkService {
             switch (purpose) {
                 case SIGN_IN -> client.magicLinkSignIn(method, address, uri, chosen,
                         SendGate.refreshJwtIfNeeded(request, chosen));
-                case SIGN_UP -> client.magicLinkSignUp(method, address, uri, null, chosen);
+                case SIGN_UP -> client.magicLinkSignUp(method, address, uri, profile, chosen);
                 case SIGN_UP_OR_IN -> client.magicLinkSignUpOrIn(method, address, uri, chosen);
             }
         } catch (DescopeException e) {
@@ -114,6 +121,30 @@ public final class LinkService {
                     + " seconds");
         }
         String token = client.generateEmbeddedLink(loginId, customClaims, (int) seconds);
+        return urls.embeddedLink(next, token);
+    }
+
+    /** The sign-in URL of an embedded link that creates the user first; see {@code DescopeLinks}. */
+    public String embeddedSignUpLinkUrl(String loginId, SignUpUser user, LoginOptions options, Duration timeout,
+                                        String next) {
+        if (!client.config().hasManagementKey()) {
+            throw new IllegalStateException("Embedded links need a management key: set the managementKey setting");
+        }
+        long seconds = timeout == null ? 0 : timeout.toSeconds();
+        if (seconds < 0 || seconds > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("timeout must be between 0 (Descope's default) and " + Integer.MAX_VALUE
+                    + " seconds");
+        }
+        String token = client.generateSignUpEmbeddedLink(loginId, user == null ? SignUpUser.EMPTY : user, true, false,
+                options == null ? LoginOptions.NONE : options, (int) seconds);
+        return urls.embeddedLink(next, token);
+    }
+
+    /** The landing URL for a link token the application already holds (e.g. an embedded link it delivered). */
+    public String landingUrlFor(String token, String next) {
+        if (token == null || !token.matches("[\\x21-\\x7E]{1,4096}")) {
+            throw new IllegalArgumentException("token must be 1 to 4096 visible ASCII characters");
+        }
         return urls.embeddedLink(next, token);
     }
 
