@@ -31,6 +31,11 @@ public final class KeyedLimiter {
     private final Duration window;
     private final TimeMeter meter;
     private final Cache<String, Bucket> buckets;
+    /**
+     * Keys that used up their limit, until the window ends. Only a key that hit its limit gets here, which costs its
+     * owner {@code limit} events, so a flood of fresh keys cannot evict a busy key's verdict from this table.
+     */
+    private final Cache<String, Boolean> exhausted;
 
     public KeyedLimiter(int limit, Duration window, int capacity, Clock clock) {
         if (limit < 1 || capacity < 1 || window.isZero() || window.isNegative()) {
@@ -56,15 +61,30 @@ public final class KeyedLimiter {
                 // Eviction work runs on the calling thread, amortised O(1), so no pool thread is needed.
                 .executor(Runnable::run)
                 .build();
+        this.exhausted = Caffeine.newBuilder()
+                .maximumSize(capacity)
+                .expireAfterWrite(window)
+                .ticker(meter::currentTimeNanos)
+                .executor(Runnable::run)
+                .build();
     }
 
     /** Takes one token for {@code key}; {@code false} (nothing taken) when its limit is reached. */
     public boolean tryAcquire(String key) {
-        return bucket(key).tryConsume(1);
+        String k = normalise(key);
+        if (exhausted.getIfPresent(k) != null) {
+            return false;
+        }
+        io.github.bucket4j.ConsumptionProbe probe = bucket(k).tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed() || probe.getRemainingTokens() == 0) {
+            exhausted.put(k, Boolean.TRUE);
+        }
+        return probe.isConsumed();
     }
 
     /** Gives back a token taken by {@link #tryAcquire} for work that turned out not to count. */
     public void refund(String key) {
+        exhausted.invalidate(normalise(key));
         Bucket bucket = buckets.getIfPresent(normalise(key));
         if (bucket != null && bucket.getAvailableTokens() < limit) {
             bucket.addTokens(1);
@@ -73,6 +93,9 @@ public final class KeyedLimiter {
 
     /** Whether {@code key} has no token left, without taking one. */
     public boolean isExhausted(String key) {
+        if (exhausted.getIfPresent(normalise(key)) != null) {
+            return true;
+        }
         Bucket bucket = buckets.getIfPresent(normalise(key));
         return bucket != null && bucket.getAvailableTokens() <= 0;
     }
@@ -80,7 +103,7 @@ public final class KeyedLimiter {
     /** Seconds until {@code key} may act again (at least 1): a fair {@code Retry-After}. */
     public long retryAfterSeconds(String key) {
         Bucket bucket = buckets.getIfPresent(normalise(key));
-        long nanos = bucket == null ? 0 : bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+        long nanos = bucket == null ? window.toNanos() / 2 : bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
         return Math.max(1, (TimeUnit.NANOSECONDS.toMillis(nanos) + 999) / 1000);
     }
 
