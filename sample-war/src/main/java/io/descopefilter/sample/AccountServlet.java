@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.owasp.encoder.Encode;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -54,6 +56,14 @@ public final class AccountServlet extends HttpServlet {
 
     private void answer(Page page, HttpServletResponse response, LinkSent sent, String change, String value,
                         String where) throws IOException {
+        if (sent.outcome() == SendOutcome.NOT_FROM_THIS_SITE) {
+            page.sendFormExpired(PATH);
+            return;
+        }
+        if (sent.outcome() == SendOutcome.SIGN_IN_AGAIN || sent.outcome() == SendOutcome.NOT_SIGNED_IN) {
+            signInAgain(page, sent, where);
+            return;
+        }
         if (sent.outcome() != SendOutcome.ACCEPTED) {
             int status = HttpServletResponse.SC_BAD_REQUEST;
             if (sent.outcome() == SendOutcome.TRY_LATER) {
@@ -71,6 +81,21 @@ public final class AccountServlet extends HttpServlet {
                 %s
                 """.formatted(where, Encode.forHtml(sent.maskedAddress()), where,
                 Encode.forHtmlAttribute(page.url(PATH)), DevNotice.outbox(DevMode.of(getServletContext()))));
+    }
+
+    /**
+     * The change needs a recent sign-in (the filter's {@code recentSignInForUpdates}): a borrowed or stolen session
+     * must not be able to move the account to someone else's address. Nothing was sent.
+     */
+    private void signInAgain(Page page, LinkSent sent, String where) throws IOException {
+        page.send(HttpServletResponse.SC_UNAUTHORIZED, "Sign in again", """
+                <h1>Please sign in again</h1>
+                <p class="lead" id="sign-in-again">%s</p>
+                <p>Changing your %s needs a recent sign-in. Nothing was changed and no link was sent.</p>
+                <p><a id="sign-in-again-link" href="%s">Sign in again</a>, then change your %s.</p>
+                """.formatted(Encode.forHtml(sent.message()), where,
+                Encode.forHtmlAttribute(page.url("/login?next=" + URLEncoder.encode(PATH, StandardCharsets.UTF_8))),
+                where));
     }
 
     private void showForms(Page page, int status, String change, String value, String error) throws IOException {

@@ -128,7 +128,10 @@ public final class LoginServlet extends HttpServlet {
 
     private void refuse(Page page, HttpServletRequest request, HttpServletResponse response, SendOutcome outcome,
                         long retryAfterSeconds, Attempt attempt) throws IOException {
-        if (outcome == SendOutcome.TRY_LATER) {
+        if (outcome == SendOutcome.NOT_FROM_THIS_SITE) {
+            // DescopeLinks checks the form's CSRF token itself too; this page checked it first, so this is rare.
+            page.sendFormExpired(loginPath(request));
+        } else if (outcome == SendOutcome.TRY_LATER) {
             response.setHeader("Retry-After", Long.toString(Math.max(1, retryAfterSeconds)));
             showForms(page, request, HttpServletResponse.SC_SERVICE_UNAVAILABLE, attempt);
         } else {
@@ -198,9 +201,14 @@ public final class LoginServlet extends HttpServlet {
 
     /** This login page again, keeping where the user wanted to go. */
     private static String loginUrl(Page page, HttpServletRequest request) {
+        return page.url(loginPath(request));
+    }
+
+    /** The path of this login page, keeping where the user wanted to go. */
+    private static String loginPath(HttpServletRequest request) {
         String next = request.getParameter("next");
-        return next == null || next.isEmpty() ? page.url("/login")
-                : page.url("/login") + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+        return next == null || next.isEmpty() ? "/login"
+                : "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
     }
 
     private Optional<DevMode> devMode() {

@@ -66,7 +66,11 @@ public class LandingModesIT {
         assertThat(form.method()).isEqualTo("POST");
         assertThat(form.fields()).containsKeys("t", "csrf");
         String masked = "a***@example.com";
-        assertThat(second.body()).contains("Sign in as " + masked).doesNotContain(alice.loginId());
+        assertThat(second.body()).as("the browser that asked sees the masked account it asked for")
+                .contains("Sign in as " + masked).doesNotContain(alice.loginId());
+        Page elsewhere = CONFIRM.newBrowser().get(link);
+        assertThat(elsewhere.body()).as("a browser that asked for nothing is told no account")
+                .contains("Continue signing in").doesNotContain(masked).doesNotContain(alice.loginId());
         assertThat(LinkSignIn.isSignedIn(browser)).isFalse();
 
         Page done = browser.submit(form);
@@ -111,6 +115,18 @@ public class LandingModesIT {
         Page again = DIRECT.newBrowser().get(link);
         assertThat(again.status()).as("the GET used the token up: %s", again).isBetween(400, 499);
         assertThat(again.setsCookie("DS")).isFalse();
+
+        TestUser dan = DESCOPE.newEmailUser("dan");
+        String forwarded = signIn.sendLink(dan);
+        Browser other = DIRECT.newBrowser();
+        Page named = other.get(forwarded);
+        assertThat(LinkSignIn.isAccountConfirmation(named)).as("direct mode, another browser: %s", named).isTrue();
+        assertThat(named.body()).contains("You are signing in as " + dan.loginId());
+        assertThat(named.setsCookie("DS")).isFalse();
+        assertThat(LinkSignIn.isSignedIn(other)).isFalse();
+        Page continued = other.submit(named.form());
+        assertThat(continued.status()).as("%s", continued).isEqualTo(303);
+        assertThat(signIn.whoAmI(other).getString("principalName")).isEqualTo(dan.userId());
     }
 
     @Test

@@ -130,7 +130,8 @@ public class LinkHygieneIT {
             assertThat(refused.status()).as("%s", refused).isEqualTo(403);
             assertThat(refused.setsCookie("DS")).isFalse();
         }
-        assertThat(browser.submit(form).status()).as("the refused POSTs did not use the token").isEqualTo(303);
+        assertThat(LinkSignIn.confirm(browser, form).status()).as("the refused POSTs did not use the token")
+                .isEqualTo(303);
     }
 
     @Test
@@ -140,10 +141,12 @@ public class LinkHygieneIT {
         Browser browser = CONFIRM.newBrowser();
 
         Page page = browser.get(link);
-        Page done = browser.submit(page.form());
+        Page account = browser.submit(page.form());
+        assertThat(LinkSignIn.isAccountConfirmation(account)).as("a link from elsewhere: %s", account).isTrue();
+        Page done = browser.submit(account.form());
         Page error = CONFIRM.newBrowser().get(link);
 
-        for (Page landing : List.of(page, done, error)) {
+        for (Page landing : List.of(page, account, done, error)) {
             assertThat(landing.header("Referrer-Policy")).as("%s", landing).hasValue("no-referrer");
             for (String target : urlsIn(landing)) {
                 assertThat(page.uri().resolve(target).toString())
@@ -161,11 +164,12 @@ public class LinkHygieneIT {
         Browser browser = CONFIRM.newBrowser();
 
         Page page = browser.get(link);
-        Page done = browser.submit(page.form());
+        Page account = browser.submit(page.form());
+        Page done = LinkSignIn.continueIfAsked(browser, account);
         Page used = CONFIRM.newBrowser().get(link);
         Page usedDirect = DIRECT.newBrowser().get(DIRECT.url("/descope/verify?t=" + LinkUrl.token(link)));
 
-        for (Page landing : List.of(page, done, used, usedDirect)) {
+        for (Page landing : List.of(page, account, done, used, usedDirect)) {
             assertThat(landing.header("Cache-Control")).as("%s", landing)
                     .hasValueSatisfying(value -> assertThat(value).contains("no-store"));
         }

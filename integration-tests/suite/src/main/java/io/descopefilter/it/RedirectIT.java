@@ -13,6 +13,7 @@ import io.descopefilter.it.support.TestUser;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -77,8 +78,11 @@ public class RedirectIT {
         Browser browser = APP.newBrowser();
         HtmlForm form = browser.get(link).form();
 
-        Page done = browser.request("POST", form.action()).sameOrigin().header("Referer", "https://evil.example/x")
-                .form(form.fields()).send();
+        Page account = browser.request("POST", form.action()).sameOrigin()
+                .header("Referer", "https://evil.example/x").form(form.fields()).send();
+        HtmlForm continueForm = account.form();
+        Page done = browser.request("POST", continueForm.action()).sameOrigin()
+                .header("Referer", "https://evil.example/x").form(continueForm.fields()).send();
 
         assertThat(done.status()).isEqualTo(303);
         assertThat(done.location()).hasValue(APP.url("/app/home"));
@@ -102,6 +106,32 @@ public class RedirectIT {
         }
         Page done = signIn.openAndConfirm(browser, link);
         assertThat(done.location()).hasValue(APP.url("/app/home"));
+    }
+
+    /**
+     * RD-05 for the link binding: the browser that asks for a magic link keeps its return path in the
+     * {@code DSLINK} cookie. Without the {@code __Host-} prefix (plain http here, or a cookie path or domain set)
+     * a sibling subdomain can rewrite that cookie; the return path it carries must be checked like any other
+     * {@code next} when it is read back, so an unsafe one falls back to {@code afterLoginPath}.
+     */
+    @Test
+    void rd05_aReturnPathInATamperedLinkBindingCookieIsCheckedAgain() {
+        for (String payload : List.of("//evil.example/", "https://evil.example/", "/\\evil.example", "@evil.example")) {
+            TestUser user = DESCOPE.newEmailUser("rd5");
+            Browser browser = APP.newBrowser();
+            String link = signIn.sendLink(browser, user);
+            String[] binding = browser.cookie("DSLINK").orElseThrow().split("\\.", -1);
+            assertThat(binding).as("key.next.masked.expiry").hasSize(4);
+            binding[1] = Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+            browser.setCookie("DSLINK", String.join(".", binding));
+
+            Page done = signIn.openAndConfirm(browser, link);
+
+            assertThat(done.status()).as("%s: %s", payload, done).isEqualTo(303);
+            assertInsideTheApp(payload + " (in DSLINK)", done);
+            assertThat(done.location()).as(payload).hasValue(APP.url("/app/home"));
+        }
     }
 
     @Test
@@ -138,7 +168,7 @@ public class RedirectIT {
         if (inTheForm) {
             form = form.withField("next", payload);
         }
-        Page done = browser.submit(form);
+        Page done = LinkSignIn.confirm(browser, form);
         assertThat(done.status()).as("%s: %s", payload, done).isEqualTo(303);
         return done;
     }

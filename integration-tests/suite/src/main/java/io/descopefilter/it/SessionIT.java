@@ -52,7 +52,10 @@ public class SessionIT {
 
     static final TestApp COOKIES = TestApp.named("se", DESCOPE);
     static final TestApp HTTP_SESSION = TestApp.named("se-session", DESCOPE).with("sessionStore", "http-session");
-    /** Secure cookies are not sent back over plain HTTP, so this WAR signs in on GET (direct landing). */
+    /**
+     * Secure cookies: the test talks plain http, so its browser plays a secure context (it sends them anyway). The
+     * cookie path is the context path, so the names carry the {@code __Secure-} prefix.
+     */
     static final TestApp SECURE = TestApp.named("se-secure", DESCOPE).with("cookieSecure", "true")
             .with("landingMode", "direct");
     static final TestApp SHORT = TestApp.named("se-short", SHORT_SESSIONS).with("clockSkew", "0");
@@ -173,15 +176,18 @@ public class SessionIT {
         assertThat(csrf.attribute("SameSite")).hasValueSatisfying(value ->
                 assertThat(value).isEqualToIgnoringCase("Strict"));
 
-        Browser secureBrowser = SECURE.newBrowser();
+        Browser secureBrowser = SECURE.newSecureContextBrowser();
         Page secureCsrf = secureBrowser.get("/login");
-        Page secureDone = secureBrowser.get(new LinkSignIn(SECURE, DESCOPE).embeddedLink(secureBrowser,
-                DESCOPE.newEmailUser("eve").loginId(), null));
+        // An embedded link was asked for by no browser: the landing names the account and asks once more.
+        Page secureDone = LinkSignIn.continueIfAsked(secureBrowser, secureBrowser.get(new LinkSignIn(SECURE,
+                DESCOPE).embeddedLink(secureBrowser, DESCOPE.newEmailUser("eve").loginId(), null)));
         assertThat(secureDone.status()).as("%s", secureDone).isEqualTo(303);
-        for (SetCookie cookie : List.of(secureDone.setCookie("DS").orElseThrow(),
-                secureDone.setCookie("DSR").orElseThrow(), secureCsrf.setCookie("DSCSRF").orElseThrow())) {
+        for (SetCookie cookie : List.of(secureDone.setCookie("__Secure-DS").orElseThrow(),
+                secureDone.setCookie("__Secure-DSR").orElseThrow(),
+                secureCsrf.setCookie("__Secure-DSCSRF").orElseThrow())) {
             assertThat(cookie.has("Secure")).as(cookie.raw()).isTrue();
         }
+        assertThat(secureDone.setCookie("DS")).as("no unprefixed session cookie").isEmpty();
     }
 
     @Test

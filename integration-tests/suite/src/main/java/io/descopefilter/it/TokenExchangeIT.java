@@ -110,7 +110,9 @@ public class TokenExchangeIT {
             forms.add(browser.get(link).form());
         }
 
-        List<Page> answers = Concurrently.run(20, i -> browsers.get(i).submit(forms.get(i)));
+        // The one exchange that succeeds is held for its browser (which did not ask for the link) until it
+        // confirms the account; a refused exchange has nothing to confirm.
+        List<Page> answers = Concurrently.run(20, i -> LinkSignIn.confirm(browsers.get(i), forms.get(i)));
 
         long sessions = answers.stream().filter(page -> page.setsCookie("DS")).count();
         assertThat(sessions).as("sessions created from one token: %s", answers).isEqualTo(1);
@@ -133,6 +135,26 @@ public class TokenExchangeIT {
         assertThat(expired.header("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-store"));
         assertThat(expired.body()).as("offers a new link").contains("href=\"" + AGING.url("/login"));
         assertThat(LinkSignIn.isSignedIn(browser)).isFalse();
+    }
+
+    /**
+     * TX-03: the offer of a new link keeps where the user was going. Magic links no longer carry {@code next}: the
+     * return path stays with the browser that asked ({@code DSLINK}), so the offer must come from there.
+     */
+    @Test
+    void tx03_theNewLinkOfferKeepsTheReturnPathOfTheBrowserThatAsked() {
+        TestUser carol = AGING_DESCOPE.newEmailUser("carol.next");
+        LinkSignIn signIn = new LinkSignIn(AGING, AGING_DESCOPE);
+        Browser browser = AGING.newBrowser();
+        signIn.requestMagicLink(browser, carol.loginId(), "/app/orders");
+        String link = signIn.inbox(carol.loginId()).awaitLink().url();
+        AGING_DESCOPE.emulator().advanceClock(Duration.ofMinutes(11));
+
+        Page expired = signIn.openAndConfirm(browser, link);
+
+        assertThat(expired.status()).as("%s", expired).isEqualTo(410);
+        assertThat(expired.body()).as("the offer keeps next")
+                .contains("href=\"" + AGING.url("/login?next=%2Fapp%2Forders") + "\"");
     }
 
     @Test
@@ -257,18 +279,25 @@ public class TokenExchangeIT {
         }
     }
 
+    /**
+     * TX-09, login CSRF: a GET never signs in, a cross-site POST is refused, and a link asked for elsewhere (here
+     * Mallory's, for her own account) never signs this browser in silently: whatever the first form claims, the
+     * next page names Mallory's full login ID and only its own button, in this browser, installs a session.
+     */
     @Test
     void tx09_aGetNeverSignsInAndTheConfirmationNamesTheAccount() {
         TestUser victim = DESCOPE.newEmailUser("victim");
         TestUser mallory = DESCOPE.newEmailUser("mallory");
         LinkSignIn signIn = new LinkSignIn(CONFIRM, DESCOPE);
-        String malloryLink = signIn.sendLink(mallory);
+        Browser malloryBrowser = CONFIRM.newBrowser();
+        String malloryLink = signIn.sendLink(malloryBrowser, mallory);
 
         Browser victimBrowser = CONFIRM.newBrowser();
         Page imageLoad = victimBrowser.request("GET", malloryLink).header("Sec-Fetch-Site", "cross-site")
                 .header("Sec-Fetch-Dest", "image").send();
         assertThat(imageLoad.setsCookie("DS")).isFalse();
-        assertThat(imageLoad.body()).contains("m***@example.com");
+        assertThat(imageLoad.body()).as("this browser asked for no link, so no account is named")
+                .contains("Continue signing in").doesNotContain("m***@example.com");
         assertThat(LinkSignIn.isSignedIn(victimBrowser)).as("an <img src=link> signed nobody in").isFalse();
 
         HtmlForm withValidCsrf = imageLoad.form();
@@ -277,12 +306,27 @@ public class TokenExchangeIT {
         assertThat(crossSitePost.status()).as("%s", crossSitePost).isEqualTo(403);
         assertThat(LinkSignIn.isSignedIn(victimBrowser)).isFalse();
 
-        String victimHint = LinkUrl.hint(signIn.sendLink(victim));
-        HtmlForm forged = victimBrowser.get(malloryLink).form().withField("as", victimHint);
-        Page forgedHint = victimBrowser.submit(forged);
-        assertThat(forgedHint.status()).as("a hint naming the victim on Mallory's link: %s", forgedHint)
-                .isBetween(400, 499);
+        // The victim asked for a link of their own in this browser; a hint naming the victim on Mallory's link
+        // (the old "as" field) changes nothing: the verified account is named in full before anything happens.
+        signIn.sendLink(victimBrowser, victim);
+        HtmlForm forged = victimBrowser.get(malloryLink).form().withField("as", "v***@example.com");
+        Page named = victimBrowser.submit(forged);
+        assertThat(LinkSignIn.isAccountConfirmation(named)).as("Mallory's link on the victim's browser: %s", named)
+                .isTrue();
+        assertThat(named.body()).contains("You are signing in as " + mallory.loginId())
+                .contains("Continue as " + mallory.loginId());
+        assertThat(named.setsCookie("DS")).isFalse();
+        assertThat(named.setsCookie("DSR")).isFalse();
+        assertThat(LinkSignIn.isSignedIn(victimBrowser)).as("not signed in until the victim presses Continue")
+                .isFalse();
+
+        HtmlForm held = named.form();
+        Page replayedElsewhere = malloryBrowser.request("POST", held.action()).sameOrigin().form(held.fields()).send();
+        assertThat(replayedElsewhere.status()).as("the held sign-in belongs to the victim's browser: %s",
+                replayedElsewhere).isBetween(400, 499);
+        assertThat(replayedElsewhere.setsCookie("DS")).isFalse();
         assertThat(LinkSignIn.isSignedIn(victimBrowser)).isFalse();
+        assertThat(LinkSignIn.isSignedIn(malloryBrowser)).isFalse();
     }
 
     @Test
@@ -299,7 +343,7 @@ public class TokenExchangeIT {
         assertThat(transfers()).isEqualTo(transfersBefore);
 
         HtmlForm confirm = browser.get(link).form().withField("next", "/app/transfer");
-        Page done = browser.submit(confirm);
+        Page done = LinkSignIn.confirm(browser, confirm);
         assertThat(done.status()).as("the token was not used by the action URL: %s", done).isEqualTo(303);
         assertThat(done.location()).hasValue(CONFIRM.url("/app/transfer"));
         assertThat(transfers()).as("signing in ran no action").isEqualTo(transfersBefore);

@@ -1,12 +1,16 @@
 package io.descopefilter.sample.launcher;
 
 import io.descopefilter.emulator.DescopeEmulator;
+import org.eclipse.jetty.ee10.servlet.ServletHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.servlet.ServletMapping;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
@@ -107,7 +111,7 @@ public final class RunningSample implements AutoCloseable {
     }
 
     private static WebAppContext webApp(Map<String, String> contextParameters, LaunchOptions options) {
-        WebAppContext webApp = new WebAppContext();
+        WebAppContext webApp = new WithoutJsp();
         webApp.setContextPath("/");
         webApp.setWar(options.war().toAbsolutePath().toString());
         // The container-side configuration of this deployment, like <Parameter> in Tomcat's context.xml.
@@ -115,6 +119,29 @@ public final class RunningSample implements AutoCloseable {
         // A filter that cannot start (missing or invalid setting) stops the launch instead of serving errors.
         webApp.setThrowUnavailableOnStartupException(true);
         return webApp;
+    }
+
+    /**
+     * A web application without Jetty's default {@code jsp} servlet. The sample has no JSPs and the launcher no JSP
+     * engine, so Jetty's {@code webdefault-ee10.xml} mapping of {@code *.jsp} (and {@code *.jspf}, {@code *.jspx})
+     * would only reach its placeholder servlet, which answers 500 to any such URL; without it they get the normal
+     * 404 of the default servlet.
+     */
+    static final class WithoutJsp extends WebAppContext {
+
+        static final String JSP_SERVLET = "jsp";
+
+        @Override
+        protected void startWebapp() throws Exception {
+            ServletHandler servlets = getServletHandler();
+            servlets.setServletMappings(Arrays.stream(servlets.getServletMappings())
+                    .filter(mapping -> !JSP_SERVLET.equals(mapping.getServletName()))
+                    .toArray(ServletMapping[]::new));
+            servlets.setServlets(Arrays.stream(servlets.getServlets())
+                    .filter(holder -> !JSP_SERVLET.equals(holder.getName()))
+                    .toArray(ServletHolder[]::new));
+            super.startWebapp();
+        }
     }
 
     private static void stopQuietly(Server server) {

@@ -32,6 +32,8 @@ import org.owasp.encoder.Encode;
  *       enchanted link's number).</li>
  *   <li>{@code GET /login/embedded?loginId=..&next=..&claim=..}: an embedded sign-in URL, as a back office would
  *       make one to deliver itself. Test-only: a real app never hands such URLs to anonymous callers.</li>
+ *   <li>{@code POST /login/unchecked}: the same as {@code POST /login} without the page's own CSRF check, as an
+ *       application that forgot it would be: {@code DescopeLinks} must refuse by itself (HW-08).</li>
  * </ul>
  */
 public class LoginPageServlet extends HttpServlet {
@@ -72,7 +74,8 @@ public class LoginPageServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         DescopeLinks links = DescopeLinks.from(getServletContext());
-        if (!links.isValidCsrf(request)) {
+        boolean checksCsrf = !"/unchecked".equals(request.getPathInfo());
+        if (checksCsrf && !links.isValidCsrf(request)) {
             JsonResponses.write(response, 403, Json.createObjectBuilder().add("outcome", "CSRF").build());
             return;
         }
@@ -93,7 +96,10 @@ public class LoginPageServlet extends HttpServlet {
         answer(response, sent, Json.createObjectBuilder());
     }
 
-    /** Maps a send outcome to an HTTP answer: 200 accepted, 400 bad input, 429 try later, 401 not signed in. */
+    /**
+     * Maps a send outcome to an HTTP answer: 200 accepted, 400 bad input, 429 try later, 401 not signed in or
+     * sign in again, 403 not from this site.
+     */
     static void answer(HttpServletResponse response, LinkSent sent, JsonObjectBuilder json) throws IOException {
         answer(response, sent.outcome(), sent.retryAfterSeconds(), json
                 .add("maskedAddress", sent.maskedAddress())
@@ -107,6 +113,8 @@ public class LoginPageServlet extends HttpServlet {
             case INVALID_INPUT -> 400;
             case TRY_LATER -> 429;
             case NOT_SIGNED_IN -> 401;
+            case NOT_FROM_THIS_SITE -> 403;
+            case SIGN_IN_AGAIN -> 401;
         };
         if (outcome == SendOutcome.TRY_LATER) {
             response.setHeader("Retry-After", Long.toString(retryAfterSeconds));

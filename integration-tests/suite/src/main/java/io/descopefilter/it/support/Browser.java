@@ -1,5 +1,7 @@
 package io.descopefilter.it.support;
 
+import java.io.IOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
@@ -21,9 +23,18 @@ public final class Browser {
     private final HttpClient client;
 
     Browser(TestApp app) {
+        this(app, false);
+    }
+
+    /**
+     * @param secureContext send {@code Secure} cookies over plain http too, as a browser does for a page served
+     *                      over https: the test servers speak http only, and an app with {@code cookieSecure=true}
+     *                      sets nothing but {@code Secure} cookies
+     */
+    Browser(TestApp app, boolean secureContext) {
         this.app = app;
         this.client = HttpClient.newBuilder()
-                .cookieHandler(cookies)
+                .cookieHandler(secureContext ? new SecureContext(cookies) : cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .version(HttpClient.Version.HTTP_1_1)
@@ -98,6 +109,25 @@ public final class Browser {
 
     HttpClient client() {
         return client;
+    }
+
+    /** Looks cookies up as for the https form of each URL, so that {@code Secure} cookies are sent over http. */
+    private static final class SecureContext extends CookieHandler {
+        private final CookieManager cookies;
+
+        SecureContext(CookieManager cookies) {
+            this.cookies = cookies;
+        }
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
+            return cookies.get(URI.create(uri.toString().replaceFirst("^http:", "https:")), requestHeaders);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
+            cookies.put(uri, responseHeaders);
+        }
     }
 
     private String resolve(String pathOrUrl) {

@@ -24,11 +24,20 @@ public final class LinkSignIn {
         return app;
     }
 
-    /** Asks for an email link for this user from a fresh browser and returns the link that arrives. */
+    /**
+     * Asks for an email link for this user from a fresh browser and returns the link that arrives. That browser is
+     * then thrown away, so wherever the link is opened it is a browser that did not ask for it (a forwarded link):
+     * the landing names the account and asks once more ({@link #continueIfAsked}).
+     */
     public String sendLink(TestUser user) {
+        return sendLink(app.newBrowser(), user);
+    }
+
+    /** Asks for an email link for this user from {@code browser}, which the link is then bound to. */
+    public String sendLink(Browser browser, TestUser user) {
         Inbox inbox = inbox(user.loginId());
         int before = inbox.size();
-        requestMagicLink(app.newBrowser(), user.loginId());
+        requestMagicLink(browser, user.loginId());
         return inbox.awaitLink(before + 1).url();
     }
 
@@ -61,13 +70,36 @@ public final class LinkSignIn {
         return sent;
     }
 
-    /** Opens a link and, if the landing asks for confirmation, presses the button; returns the final answer. */
+    /**
+     * Opens a link and, if the landing asks for confirmation, presses the button; when the link was opened in a
+     * browser that did not ask for it, also presses "Continue as ..." on the page that names the account. Returns
+     * the final answer.
+     */
     public Page openAndConfirm(Browser browser, String linkUrl) {
         Page landing = browser.get(linkUrl);
         if (landing.status() == 200 && landing.body().contains("<form")) {
-            return browser.submit(landing.form());
+            return continueIfAsked(browser, browser.submit(landing.form()));
         }
         return landing;
+    }
+
+    /**
+     * Whether this is the page a link shows in a browser that did not ask for it (another device, a forwarded
+     * message): "You are signing in as &lt;login ID&gt;", whose form holds the verified sign-in ({@code held}).
+     */
+    public static boolean isAccountConfirmation(Page page) {
+        return page.status() == 200 && page.body().contains("You are signing in as")
+                && page.body().contains("name=\"held\"");
+    }
+
+    /** Presses "Continue as ..." when the page is {@link #isAccountConfirmation an account confirmation}. */
+    public static Page continueIfAsked(Browser browser, Page page) {
+        return isAccountConfirmation(page) ? browser.submit(page.form()) : page;
+    }
+
+    /** Submits a landing's confirmation form and, if asked, confirms the account too (a link from elsewhere). */
+    public static Page confirm(Browser browser, HtmlForm form) {
+        return continueIfAsked(browser, browser.submit(form));
     }
 
     /** The whole sign-in of an email user; returns the filter's answer to the confirmation (a 303 on success). */

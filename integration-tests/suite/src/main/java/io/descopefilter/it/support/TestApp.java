@@ -110,6 +110,14 @@ public final class TestApp {
         return new Browser(this);
     }
 
+    /**
+     * A browser that sends {@code Secure} cookies although the test server speaks http, as a real browser would on
+     * the https site an app with {@code cookieSecure=true} is meant for.
+     */
+    public Browser newSecureContextBrowser() {
+        return new Browser(this, true);
+    }
+
     public WebArchive war() {
         Map<String, String> initParams = new LinkedHashMap<>(settings);
         initParams.putIfAbsent("baseUrl", descopeBaseUrl.get());

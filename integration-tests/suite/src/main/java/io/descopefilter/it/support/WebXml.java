@@ -53,7 +53,7 @@ final class WebXml {
 
     private static String servlets() {
         return servlet("whoami", WhoAmIServlet.class, false, "/app/*")
-                + servlet("account", AccountServlet.class, false, "/app/account")
+                + servlet("account", AccountServlet.class, false, "/app/account", "/app/account/*")
                 + servlet("public", PublicServlet.class, false, "/public/*")
                 + servlet("dispatch", DispatchServlet.class, true, "/public/dispatch/*")
                 + servlet("login", LoginPageServlet.class, false, "/login", "/login/*")
