@@ -53,6 +53,12 @@ import java.util.Optional;
  */
 public final class FilterComponents implements AutoCloseable {
 
+    /**
+     * Most requests waiting at once for a refresh another request makes: enough for every request of a busy page
+     * (SE-10: fifty at once sign nobody out), few enough that a hanging Descope cannot hold the container's threads.
+     */
+    static final int REFRESH_WAITERS = 64;
+
     /** How long a request waits for another request's refresh of the same token (SE-10). */
     private static final Duration REFRESH_WAIT = Duration.ofSeconds(5);
     /** Clients whose refused refreshes are counted at once. */
@@ -81,8 +87,7 @@ public final class FilterComponents implements AutoCloseable {
         // As many requests may wait for a running refresh as may make one: waiting threads stay bounded.
         SessionRefresher refresher = new SessionRefresher(client, validator,
                 min(REFRESH_WAIT, config.client().callTimeout()),
-                SessionRefresher.DEFAULT_GRACE, clock,
-                config.client().protection().maxConcurrent(io.descopefilter.core.CallKind.REFRESH));
+                SessionRefresher.DEFAULT_GRACE, clock, REFRESH_WAITERS);
         SessionStore store = SessionStore.of(config.sessionStore(), config.cookies());
         CsrfTokens csrf = new CsrfTokens(config.cookies(), base);
         SessionClock sessionClock = new SessionClock(validator, config.sessionLimits(), clock);
@@ -93,7 +98,7 @@ public final class FilterComponents implements AutoCloseable {
         SendGate gate = new SendGate(new SendLimiter(config.sendLimits().perLoginId(),
                 config.sendLimits().perClient(), config.sendLimits().window(), clock), config.clientAddress(), csrf);
         LinkUrls urls = new LinkUrls(base, routes);
-        LinkBinding binding = new LinkBinding(config.cookies(), clock);
+        LinkBinding binding = new LinkBinding(config.cookies(), routes::isOwnEndpoint, clock);
         EnchantedLinks enchanted = new EnchantedLinks(client, signIn, gate, urls, config.cookies(), clock);
 
         KeyedLimiter failedRefreshes = new KeyedLimiter(config.sendLimits().failedRefreshesPerClient(),

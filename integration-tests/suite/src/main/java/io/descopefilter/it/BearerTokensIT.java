@@ -86,7 +86,7 @@ public class BearerTokensIT {
         assertThat(json.status()).isEqualTo(401);
         assertThat(xhr.status()).isEqualTo(401);
         assertThat(json.header("WWW-Authenticate")).hasValueSatisfying(value ->
-                assertThat(value).isEqualTo("Bearer realm=\"descope\""));
+                assertThat(value).isEqualTo("Bearer realm=\"descope\", error=\"invalid_token\""));
         assertThat(browser.status()).isEqualTo(302);
         assertThat(browser.location()).hasValue(REFUSING.url("/login?next=%2Fapp%2Fme"));
     }

@@ -87,13 +87,15 @@ public final class CircuitBreaker {
      * Descope failed: 5xx, transport failure, timeout, unusable answer, or a rate limit.
      *
      * @param retryAfterSeconds Descope's {@code Retry-After}, or a negative number when none was given
-     * @param rateLimited a 429: opens at once, whatever the count
+     * @param rateLimited a 429. It counts like any failure and never opens the breaker alone: Descope also answers
+     *                    429 for one login ID that asked too often, and one user's limit must not stop everyone's
+     *                    sign-in. When the breaker does open, a {@code Retry-After} decides for how long.
      * @param probe whether this was the probe call
      */
     public void onFailure(long retryAfterSeconds, boolean rateLimited, boolean probe, String reason) {
         int failures = failuresInARow.incrementAndGet();
         Snapshot current = state.get();
-        boolean shouldOpen = probe || rateLimited || failures >= failuresToOpen;
+        boolean shouldOpen = probe || failures >= failuresToOpen;
         if (!shouldOpen || current.state == State.OPEN || (current.state == State.HALF_OPEN && !probe)) {
             return;
         }

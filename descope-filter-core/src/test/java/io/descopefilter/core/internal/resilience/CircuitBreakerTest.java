@@ -40,7 +40,11 @@ class CircuitBreakerTest {
     }
 
     @Test
-    void rl_aRateLimitOpensAtOnceForRetryAfterAndAFailedProbeOpensAgain() {
+    void rl_rateLimitsInARowOpenForRetryAfterAndAFailedProbeOpensAgain() {
+        breaker.onFailure(2, true, false, "HTTP 429");
+        assertThat(breaker.state()).as("one user's rate limit must not stop everyone's sign-in")
+                .isEqualTo(CircuitBreaker.State.CLOSED);
+        breaker.onFailure(2, true, false, "HTTP 429");
         breaker.onFailure(2, true, false, "HTTP 429");
         assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.OPEN);
         assertThat(breaker.secondsUntilProbe()).isEqualTo(2);

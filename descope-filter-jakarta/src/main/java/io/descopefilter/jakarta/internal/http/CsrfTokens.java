@@ -57,7 +57,10 @@ public final class CsrfTokens {
 
     /** Whether a state-changing request comes from the application's own page. */
     public boolean isValid(HttpServletRequest request) {
-        return isSameOrigin(request) && tokenMatches(request);
+        // The token is read first, so the form body is consumed even when the origin is refused: a container
+        // that finds an unread body closes the connection, which a client reusing it sees as a dropped request.
+        boolean tokenMatches = tokenMatches(request);
+        return isSameOrigin(request) && tokenMatches;
     }
 
     private boolean isSameOrigin(HttpServletRequest request) {

@@ -79,7 +79,7 @@ public final class LandingFlow {
     private Outcome consume(HttpServletRequest request, HttpServletResponse response, LandingRequest landing) {
         String client = clients.of(request);
         String hint = exchange.displayHint(request, landing).orElse(null);
-        String next = landing.next().orElse(null);
+        String next = exchange.returnPath(request, landing).orElse(null);
         // Reserve, then refund: the allowance is taken before Descope is asked, so that concurrent guesses cannot
         // all pass the check before the first failures are recorded.
         if (!throttle.tryReserve(client)) {

@@ -26,6 +26,11 @@ public interface TokenExchange {
     /** The masked account the confirmation page may name, if known. */
     Optional<String> displayHint(HttpServletRequest request, LandingRequest landing);
 
+    /** Where the person was going, for the "send me a new link" offer of a failure page; empty when unknown. */
+    default Optional<String> returnPath(HttpServletRequest request, LandingRequest landing) {
+        return landing.next();
+    }
+
     /** Which confirmation page this kind of link shows. */
     LandingPages.Kind pageKind();
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Binds a magic link to the browser that asked for it, so that a link can never silently sign a person into
@@ -43,10 +44,13 @@ public final class LinkBinding {
     private static final int MAX_NEXT_LENGTH = 512;
 
     private final CookieSettings cookies;
+    private final Predicate<String> ownEndpoint;
     private final Clock clock;
 
-    public LinkBinding(CookieSettings cookies, Clock clock) {
+    /** @param ownEndpoint the filter's own paths, never a return path */
+    public LinkBinding(CookieSettings cookies, Predicate<String> ownEndpoint, Clock clock) {
         this.cookies = cookies;
+        this.ownEndpoint = ownEndpoint;
         this.clock = clock;
     }
 
@@ -114,8 +118,7 @@ public final class LinkBinding {
 
     /** The return path of the newest link this browser asked for, if safe. */
     Optional<String> newestNext(HttpServletRequest request) {
-        return live(request).stream().findFirst().map(Entry::next).filter(next -> !next.isEmpty())
-                .flatMap(ReturnTo::ifSafe);
+        return live(request).stream().findFirst().map(Entry::next).filter(next -> !next.isEmpty());
     }
 
     private List<Entry> live(HttpServletRequest request) {
@@ -133,7 +136,10 @@ public final class LinkBinding {
             try {
                 long expires = Long.parseLong(fields[3]);
                 if (expires > now) {
-                    entries.add(new Entry(fields[0], decode(fields[1]), decode(fields[2]), expires));
+                    // The cookie is ours, but a browser's cookie can be rewritten (by its user, or through a plain
+                    // name on http): its return path is checked again like any other.
+                    String next = ReturnTo.ifSafe(decode(fields[1]), ownEndpoint).orElse("");
+                    entries.add(new Entry(fields[0], next, decode(fields[2]), expires));
                 }
             } catch (IllegalArgumentException malformed) {
                 // a damaged entry binds nothing

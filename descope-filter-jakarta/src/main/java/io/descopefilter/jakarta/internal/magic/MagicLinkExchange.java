@@ -130,6 +130,11 @@ public final class MagicLinkExchange implements TokenExchange {
     }
 
     @Override
+    public Optional<String> returnPath(HttpServletRequest request, LandingRequest landing) {
+        return landing.next().isPresent() ? landing.next() : binding.newestNext(request);
+    }
+
+    @Override
     public LandingPages.Kind pageKind() {
         return LandingPages.Kind.MAGIC;
     }

@@ -142,6 +142,14 @@ public final class OutcomeWriter {
             super(response);
         }
 
+        /** A page that resets the response (some frameworks' error handling does) still keeps the two headers. */
+        @Override
+        public void reset() {
+            super.reset();
+            noStore((HttpServletResponse) getResponse());
+            ((HttpServletResponse) getResponse()).setHeader("Referrer-Policy", "no-referrer");
+        }
+
         private static boolean kept(String name) {
             return name != null && KEPT.contains(name.toLowerCase(Locale.ROOT));
         }

@@ -84,6 +84,17 @@ public final class LinkService {
         }
         String masked = LoginIds.mask(address);
         HttpServletResponse response = SendGate.responseOf(request);
+        LinkSent answer = send(request, method, purpose, address, masked, profile, options);
+        if (answer.isAccepted()) {
+            // Also when nothing went out (a limit, an unknown account): the answer, cookie included, must look
+            // the same either way (SL-04).
+            binding.rememberAddress(request, response, address, masked, urls.safeNext(next).orElse(null));
+        }
+        return answer;
+    }
+
+    private LinkSent send(HttpServletRequest request, DeliveryMethod method, LinkPurpose purpose, String address,
+                          String masked, SignUpUser profile, LoginOptions options) {
         if (!gate.mayProceed(request, address)) {
             return LinkSent.accepted(masked);
         }
@@ -101,7 +112,6 @@ public final class LinkService {
         } catch (IllegalArgumentException e) {
             return LinkSent.invalidInput(e.getMessage());
         }
-        binding.rememberAddress(request, response, address, masked, urls.safeNext(next).orElse(null));
         LOG.log(Level.INFO, "Sent a {0} magic link by {1} to {2}", purpose, method, masked);
         return LinkSent.accepted(masked);
     }
@@ -184,18 +194,26 @@ public final class LinkService {
         }
         String masked = LoginIds.mask(address);
         HttpServletResponse response = SendGate.responseOf(request);
+        LinkSent answer = sendUpdate(request, user.get(), address, masked, send);
+        if (answer.isAccepted()) {
+            binding.rememberUser(request, response, user.get().session().userId(), masked,
+                    urls.safeNext(next).orElse(null));
+        }
+        return answer;
+    }
+
+    private LinkSent sendUpdate(HttpServletRequest request, SignedIn user, String address, String masked,
+                                UpdateSend send) {
         if (!gate.mayProceed(request, address)) {
             return LinkSent.accepted(masked);
         }
         try {
-            send.send(user.get(), address, urls.magicLanding());
+            send.send(user, address, urls.magicLanding());
         } catch (DescopeException e) {
             return SendGate.answerFor(e, masked);
         } catch (IllegalArgumentException e) {
             return LinkSent.invalidInput(e.getMessage());
         }
-        binding.rememberUser(request, response, user.get().session().userId(), masked,
-                urls.safeNext(next).orElse(null));
         return LinkSent.accepted(masked);
     }
 

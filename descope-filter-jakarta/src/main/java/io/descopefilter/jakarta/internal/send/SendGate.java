@@ -27,6 +27,9 @@ public final class SendGate {
     /** One line per minute at most, with a count of the rest: a flood of bad links must not flood the log. */
     private static final ThrottledLog LIMITED = new ThrottledLog(LOG, Level.INFO, java.time.Duration.ofMinutes(1),
             java.time.Clock.systemUTC());
+    /** Sends Descope could not take (bulkhead full, breaker open, outage): a send flood must not flood the log. */
+    private static final ThrottledLog FAILED = new ThrottledLog(LOG, Level.WARNING, java.time.Duration.ofMinutes(1),
+            java.time.Clock.systemUTC());
 
     private final SendLimiter limiter;
     private final ClientAddress clients;
@@ -93,7 +96,7 @@ public final class SendGate {
             return LinkSent.invalidInput("The link could not be sent. Check the address and try again.");
         }
         LoginProblem problem = DescopeFailures.problemOf(e);
-        LOG.log(Level.WARNING, "Link send failed: {0}", e.getMessage());
+        FAILED.log("Link send failed: {0}", e.getMessage());
         long retryAfter = DescopeFailures.retryAfterSeconds(e, problem);
         return LinkSent.tryLater(retryAfter > 0 ? retryAfter : DescopeFailures.UNAVAILABLE_RETRY_SECONDS);
     }
