@@ -1,0 +1,88 @@
+package io.descopefilter.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.descopefilter.it.support.Browser;
+import io.descopefilter.it.support.DescopeApi;
+import io.descopefilter.it.support.LinkSignIn;
+import io.descopefilter.it.support.Page;
+import io.descopefilter.it.support.TestApp;
+import io.descopefilter.it.support.TestDescope;
+import io.descopefilter.it.support.TestUser;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * What a signed-in user can do with their session over real HTTP: sign out everywhere, switch the current tenant;
+ * and how API clients are refused (RFC 6750 JSON).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+public class SessionFeaturesIT {
+
+    @RegisterExtension
+    static final TestDescope DESCOPE = TestDescope.withDefaults();
+    static final TestApp APP = TestApp.named("features", DESCOPE);
+
+    @Deployment(name = "features", testable = false)
+    public static WebArchive app() {
+        return APP.war();
+    }
+
+    @Test
+    void signOutEverywhereEndsThisSessionAndTheOtherBrowsersSessionAtDescope() {
+        TestUser user = DESCOPE.newEmailUser("ann");
+        LinkSignIn signIn = new LinkSignIn(APP, DESCOPE);
+        Browser laptop = APP.newBrowser();
+        signIn.signIn(laptop, user);
+        Browser phone = APP.newBrowser();
+        signIn.signIn(phone, user);
+        String laptopRefresh = laptop.cookie("DSR").orElseThrow();
+
+        Page viaGet = phone.get("/descope/logout-all");
+        Page done = phone.post("/descope/logout-all", Map.of("csrf", signIn.whoAmI(phone).getString("csrf")));
+
+        assertThat(viaGet.status()).isEqualTo(405);
+        assertThat(done.status()).as("%s", done).isEqualTo(303);
+        assertThat(LinkSignIn.isSignedIn(phone)).isFalse();
+        assertThat(DescopeApi.refreshStillWorks(DESCOPE, laptopRefresh))
+                .as("the other browser's refresh JWT is revoked, so it is signed out at its next refresh").isFalse();
+    }
+
+    @Test
+    void aUserSwitchesTheirCurrentTenantAndTheSessionNamesIt() {
+        TestUser user = DESCOPE.newUser("tess", details -> details
+                .tenant("acme", List.of("editor"), List.of()).tenant("globex", List.of("viewer"), List.of()));
+        LinkSignIn signIn = new LinkSignIn(APP, DESCOPE);
+        Browser browser = APP.newBrowser();
+        signIn.signIn(browser, user);
+        String csrf = signIn.whoAmI(browser).getString("csrf");
+
+        Page notMine = browser.post("/descope/tenant", Map.of("csrf", csrf, "tenant", "initech"));
+        Page switched = browser.post("/descope/tenant", Map.of("csrf", csrf, "tenant", "globex", "next", "/app/me"));
+
+        assertThat(notMine.status()).as("%s", notMine).isEqualTo(400);
+        assertThat(switched.status()).as("%s", switched).isEqualTo(303);
+        assertThat(switched.location()).hasValue(APP.url("/app/me"));
+        assertThat(signIn.whoAmI(browser).getString("currentTenant")).isEqualTo("globex");
+        assertThat(signIn.whoAmI(browser).getString("principalName")).isEqualTo(user.userId());
+    }
+
+    @Test
+    void apiClientsWithoutASessionGetJsonInTheStyleOfRfc6750() {
+        Page refused = APP.newBrowser().request("GET", "/app/me").header("Accept", "application/json").send();
+
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.header("WWW-Authenticate"))
+                .hasValue("Bearer realm=\"descope\", error=\"invalid_token\"");
+        assertThat(refused.json().getString("error")).isEqualTo("invalid_token");
+        assertThat(refused.json().getString("login")).isEqualTo(APP.url("/login?next=%2Fapp%2Fme"));
+    }
+}
