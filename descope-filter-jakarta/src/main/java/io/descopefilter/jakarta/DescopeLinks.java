@@ -87,8 +87,9 @@ public final class DescopeLinks {
     }
 
     /**
-     * Starts an enchanted link sign-in: emails links, remembers the pending sign-in in this browser's
-     * {@code HttpSession} only, and returns the number the user must pick. The page then polls the poll path.
+     * Starts an enchanted link sign-in: emails links, keeps the pending sign-in on the
+     * server under a handle only this browser holds (an {@code HttpOnly} cookie), and returns the number the user
+     * must pick. The page then polls the poll path.
      */
     public EnchantedLinkStarted startEnchantedLink(HttpServletRequest request, LinkPurpose purpose, String email,
                                                    String next, LoginOptions options) {
@@ -97,7 +98,7 @@ public final class DescopeLinks {
 
     /**
      * Generates an embedded link for an existing user and returns the full sign-in URL
-     * ({@code <publicBaseUrl><landingPath>?next=..&as=..&t=..}). Needs the {@code managementKey} setting.
+     * ({@code <publicBaseUrl><landingPath>?next=..&t=..}). Needs the {@code managementKey} setting.
      *
      * @param timeout how long the link works, or {@code null} for Descope's default
      * @throws io.descopefilter.core.DescopeException when Descope refuses or cannot be reached
