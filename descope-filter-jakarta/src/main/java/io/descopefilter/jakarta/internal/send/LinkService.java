@@ -122,6 +122,12 @@ public final class LinkService {
     }
 
     public String embeddedLinkUrl(String loginId, Map<String, Object> customClaims, Duration timeout, String next) {
+        String token = client.generateEmbeddedLink(loginId, customClaims, embeddedTimeoutSeconds(timeout));
+        return urls.embeddedLink(next, token);
+    }
+
+    /** The lifetime of an embedded link in seconds (0 for Descope's default); embedded links need the management key. */
+    private int embeddedTimeoutSeconds(Duration timeout) {
         if (!client.config().hasManagementKey()) {
             throw new IllegalStateException("Embedded links need a management key: set the managementKey setting");
         }
@@ -130,23 +136,15 @@ public final class LinkService {
             throw new IllegalArgumentException("timeout must be between 0 (Descope's default) and " + Integer.MAX_VALUE
                     + " seconds");
         }
-        String token = client.generateEmbeddedLink(loginId, customClaims, (int) seconds);
-        return urls.embeddedLink(next, token);
+        return (int) seconds;
     }
 
     /** The sign-in URL of an embedded link that creates the user first; see {@code DescopeLinks}. */
     public String embeddedSignUpLinkUrl(String loginId, SignUpUser user, LoginOptions options, Duration timeout,
                                         String next) {
-        if (!client.config().hasManagementKey()) {
-            throw new IllegalStateException("Embedded links need a management key: set the managementKey setting");
-        }
-        long seconds = timeout == null ? 0 : timeout.toSeconds();
-        if (seconds < 0 || seconds > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("timeout must be between 0 (Descope's default) and " + Integer.MAX_VALUE
-                    + " seconds");
-        }
+        int seconds = embeddedTimeoutSeconds(timeout);
         String token = client.generateSignUpEmbeddedLink(loginId, user == null ? SignUpUser.EMPTY : user, true, false,
-                options == null ? LoginOptions.NONE : options, (int) seconds);
+                options == null ? LoginOptions.NONE : options, seconds);
         return urls.embeddedLink(next, token);
     }
 
