@@ -43,8 +43,11 @@ final class Harness implements AutoCloseable {
 
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
     static final Duration BREAKER_WAIT = Duration.ofSeconds(2);
-    /** Sum of the default bulkheads (4+6+4+2+2+2, plus 1 for management calls) and the refresh waiters (6). */
-    static final int WAITING_CAP = 21 + 6;
+    /**
+     * Sum of the default bulkheads (4+6+4+2+2+2, plus 1 for management calls) and the requests that may wait for
+     * another request's refresh of the same token (64, so that a busy page's requests share one refresh: SE-10).
+     */
+    static final int WAITING_CAP = 21 + 64;
 
     final DescopeEmulator emulator;
     final Tomcat tomcat;
