@@ -2,6 +2,7 @@ package io.descopefilter.sample;
 
 import io.descopefilter.core.DeliveryMethod;
 import io.descopefilter.jakarta.DescopeLinks;
+import io.descopefilter.jakarta.DescopePrincipal;
 import io.descopefilter.jakarta.LinkSent;
 import io.descopefilter.jakarta.SendOutcome;
 import jakarta.servlet.http.HttpServlet;
@@ -12,7 +13,10 @@ import org.owasp.encoder.Encode;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Account settings ({@code /app/account}): change the email address or phone number. The change takes effect only
@@ -23,6 +27,7 @@ public final class AccountServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final String PATH = "/app/account";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -105,6 +110,7 @@ public final class AccountServlet extends HttpServlet {
                 <h1>Your account</h1>
                 <p class="lead">Change how you sign in. We send a link to the new address; the change is made when
                 you open it.</p>
+                %s
                 <div class="cards">
                 <section class="card">
                 <h2>Change email address</h2>
@@ -127,10 +133,27 @@ public final class AccountServlet extends HttpServlet {
                 </form>
                 </section>
                 </div>
-                """.formatted(errorFor("email", change, error), action, csrf,
+                """.formatted(stepUpState(page), errorFor("email", change, error), action, csrf,
                 Encode.forHtmlAttribute(change.equals("email") ? value : ""),
                 errorFor("phone", change, error), action, csrf,
                 Encode.forHtmlAttribute(change.equals("phone") ? value : "")));
+    }
+
+    /**
+     * This page is a step-up path (web.xml {@code stepUpPaths}): the filter lets in only a sign-in or step-up within
+     * {@code stepUpMaxAge}; an older session went to the login page first, to confirm it's the user.
+     */
+    private static String stepUpState(Page page) {
+        Optional<DescopePrincipal> user = SignedInUser.of(page.request());
+        if (user.isEmpty()) {
+            return "";
+        }
+        String when = user.get().authenticatedAt().map(TIME::format).orElse("an unknown time");
+        String text = user.get().isSteppedUp()
+                ? "You stepped up: you confirmed it's you at " + when + "."
+                : "You signed in at " + when + ".";
+        return "<p class=\"notice\" id=\"step-up\">" + Encode.forHtml(text)
+                + " Changes here need a recent sign-in or step-up.</p>";
     }
 
     private static String errorFor(String form, String change, String error) {

@@ -1,6 +1,8 @@
 package io.descopefilter.sample;
 
+import io.descopefilter.core.DescopeUser;
 import io.descopefilter.core.TenantAccess;
+import io.descopefilter.jakarta.DescopeLinks;
 import io.descopefilter.jakarta.DescopePrincipal;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,7 +16,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -69,12 +73,117 @@ public final class DashboardServlet extends HttpServlet {
                 </dl>
                 <p class="muted">Name, email and login IDs are in the session token only if your Descope project's
                 JWT template adds them.</p>
+                <dl class="facts">
+                <dt>Custom claims</dt><dd id="claims">%s</dd>
+                </dl>
+                </section>
+                %s
+                %s
+                <section class="card wide">
+                <h2>Sign out everywhere</h2>
+                <p>Ends this session and every other session of yours, on every device: other browsers are signed
+                out when their session token next needs renewing (within minutes).</p>
+                <form id="logout-all-form" method="post" action="%s">%s
+                <button type="submit" class="secondary">Sign out everywhere</button>
+                </form>
                 </section>
                 """.formatted(SignedInUser.name(user).map(name -> "Hello, " + Encode.forHtml(name)).orElse("Your dashboard"),
                 Encode.forHtml(user.getName()),
                 orNotInToken(user.displayName()), badges(user.loginIds(), NOT_IN_TOKEN), badges(user.roles(), NONE),
                 tenants(user), methods(user.session().authenticationMethods()),
-                Encode.forHtml(TIME.format(user.session().expiresAt()))));
+                Encode.forHtml(TIME.format(user.session().expiresAt())), claims(user),
+                profile(DescopeLinks.from(getServletContext()).currentUser(request)), tenantSwitcher(page, request, user),
+                Encode.forHtmlAttribute(page.url(Page.LOGOUT_ALL_PATH)), page.csrfField()));
+    }
+
+    /** Custom claims of the session ({@code DescopePrincipal.claims()}), e.g. {@code invitedBy} of an invitation. */
+    private static String claims(DescopePrincipal user) {
+        if (user.claims().isEmpty()) {
+            return NONE;
+        }
+        StringBuilder list = new StringBuilder("<ul class=\"plain\">");
+        new TreeMap<>(user.claims()).forEach((name, value) -> list.append("<li><code>").append(Encode.forHtml(name))
+                .append("</code> = ").append(Encode.forHtml(String.valueOf(value))).append("</li>"));
+        return list.append("</ul>").toString();
+    }
+
+    /** The user as Descope has them ({@code DescopeLinks.currentUser}): read once per session, then cached. */
+    private static String profile(Optional<DescopeUser> found) {
+        if (found.isEmpty()) {
+            return """
+                    <section class="card wide"><h2>Your profile at Descope</h2>
+                    <p class="muted" id="profile">Descope could not be asked just now.</p></section>
+                    """;
+        }
+        DescopeUser user = found.get();
+        return """
+                <section class="card wide">
+                <h2>Your profile at Descope</h2>
+                <dl class="facts" id="profile">
+                <dt>Name</dt><dd id="profile-name">%s</dd>
+                <dt>Email</dt><dd id="profile-email">%s</dd>
+                <dt>Phone</dt><dd id="profile-phone">%s</dd>
+                <dt>Login IDs</dt><dd id="profile-login-ids">%s</dd>
+                </dl>
+                </section>
+                """.formatted(orNone(user.name()), withVerified(user.email(), user.verifiedEmail()),
+                withVerified(user.phone(), user.verifiedPhone()), badges(user.loginIds(), NONE));
+    }
+
+    private static String orNone(String value) {
+        return value == null || value.isBlank() ? NONE : Encode.forHtml(value);
+    }
+
+    private static String withVerified(String value, boolean verified) {
+        if (value == null || value.isBlank()) {
+            return NONE;
+        }
+        return Encode.forHtml(value) + (verified ? " <span class=\"badge\">verified</span>"
+                : " <span class=\"muted\">(not verified)</span>");
+    }
+
+    /**
+     * The user's tenants with a button each that makes it current: a form posting {@code tenant} to the filter's
+     * {@code tenantPath}. {@code isUserInRole} answers for the project roles and the current tenant's roles.
+     */
+    private static String tenantSwitcher(Page page, HttpServletRequest request, DescopePrincipal user) {
+        if (user.tenants().isEmpty()) {
+            return "";
+        }
+        String current = user.currentTenant();
+        Set<String> known = new TreeSet<>(user.roles());
+        user.tenants().values().forEach(access -> known.addAll(access.roles()));
+        List<String> effective = known.stream().filter(request::isUserInRole).toList();
+        StringBuilder rows = new StringBuilder();
+        new TreeMap<>(user.tenants()).forEach((tenantId, access) -> {
+            boolean isCurrent = tenantId.equals(current);
+            rows.append("<tr id=\"tenant-").append(Encode.forHtmlAttribute(tenantId)).append("\"><td><strong>")
+                    .append(Encode.forHtml(tenantId)).append("</strong></td><td>").append(badges(access.roles(), NONE))
+                    .append("</td><td>");
+            if (isCurrent) {
+                rows.append("current");
+            } else {
+                rows.append("<form method=\"post\" action=\"")
+                        .append(Encode.forHtmlAttribute(page.url(Page.TENANT_PATH))).append("\" class=\"inline\">")
+                        .append(page.csrfField())
+                        .append("<input type=\"hidden\" name=\"tenant\" value=\"")
+                        .append(Encode.forHtmlAttribute(tenantId)).append("\">")
+                        .append("<input type=\"hidden\" name=\"next\" value=\"/app/\">")
+                        .append("<button type=\"submit\" class=\"secondary\">Switch to ")
+                        .append(Encode.forHtml(tenantId)).append("</button></form>");
+            }
+            rows.append("</td></tr>");
+        });
+        return """
+                <section class="card wide">
+                <h2>Your tenants</h2>
+                <p>Current tenant: <strong id="current-tenant">%s</strong>. Your roles here
+                (<code>request.isUserInRole</code>: project roles and the current tenant's): <span id="effective-roles">%s</span></p>
+                <table class="tenants"><thead><tr><th>Tenant</th><th>Roles</th><th></th></tr></thead>
+                <tbody>%s</tbody></table>
+                </section>
+                """.formatted(current == null || current.isBlank() ? "none" : Encode.forHtml(current),
+                badges(effective, NONE), rows);
     }
 
     private static String orNotInToken(String value) {

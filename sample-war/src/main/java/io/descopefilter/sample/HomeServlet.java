@@ -31,9 +31,11 @@ public final class HomeServlet extends HttpServlet {
                 <section class="card wide">
                 <h2>Pages</h2>
                 <ul class="plain">
-                <li><a href="%s">Dashboard</a>: who you are, your roles and tenants, how you signed in.</li>
-                <li><a href="%s">Admin</a>: only for users with the role <code>admin</code>.</li>
-                <li><a href="%s">Account</a>: change your email address or phone number.</li>
+                <li><a href="%s">Dashboard</a>: who you are, your roles and tenants (switch the current one), how you
+                signed in; sign out everywhere.</li>
+                <li><a href="%s">Admin</a>: only for users with the role <code>admin</code>; invite a user.</li>
+                <li><a href="%s">Account</a>: change your email address or phone number (needs a recent sign-in
+                or a step-up).</li>
                 </ul>
                 </section>
                 """.formatted(start, DevNotice.demoUsers(DevMode.of(getServletContext())),

@@ -1,6 +1,7 @@
 package io.descopefilter.sample;
 
 import io.descopefilter.core.DeliveryMethod;
+import io.descopefilter.core.LoginOptions;
 import io.descopefilter.jakarta.DescopeLinks;
 import io.descopefilter.jakarta.EnchantedLinkStarted;
 import io.descopefilter.jakarta.LinkPurpose;
@@ -18,10 +19,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The login page ({@code /login}, the filter's {@code loginPage}): three ways to get a link, each a plain form that
+ * The login page ({@code /login}, the filter's {@code loginPage}): ways to get a link (email, SMS, WhatsApp, voice,
+ * enchanted link), each a plain form that
  * posts back here. The filter redirects signed-out visitors of protected pages here with {@code ?next=<where they
  * were going>}; the forms carry {@code next} on to {@link DescopeLinks}, which puts it in the link (if it is a safe
- * local path) so the user lands where they meant to go.
+ * local path) so the user lands where they meant to go. With {@code stepup=true} (the filter's redirect from a
+ * step-up path) a signed-in user is asked to confirm it's them with a step-up link instead.
  */
 public final class LoginServlet extends HttpServlet {
 
@@ -67,12 +70,17 @@ public final class LoginServlet extends HttpServlet {
                         next, null);
                 answer(page, request, response, sent, new Attempt(method, email, sent.message()), "email");
             }
-            case "sms" -> {
+            case "sms", "whatsapp", "voice" -> {
                 String phone = request.getParameter("phone");
-                LinkSent sent = links.sendMagicLink(request, DeliveryMethod.SMS, LinkPurpose.SIGN_UP_OR_IN, phone,
-                        next, null);
+                DeliveryMethod delivery = switch (method) {
+                    case "whatsapp" -> DeliveryMethod.WHATSAPP;
+                    case "voice" -> DeliveryMethod.VOICE;
+                    default -> DeliveryMethod.SMS;
+                };
+                LinkSent sent = links.sendMagicLink(request, delivery, LinkPurpose.SIGN_UP_OR_IN, phone, next, null);
                 answer(page, request, response, sent, new Attempt(method, phone, sent.message()), "phone");
             }
+            case "stepup" -> stepUp(page, request, response, links, next);
             case "enchanted" -> {
                 String email = request.getParameter("email");
                 EnchantedLinkStarted started = links.startEnchantedLink(request, LinkPurpose.SIGN_UP_OR_IN, email,
@@ -82,6 +90,24 @@ public final class LoginServlet extends HttpServlet {
             default -> showForms(page, request, HttpServletResponse.SC_BAD_REQUEST,
                     new Attempt("email", "", "Choose one of the ways to sign in."));
         }
+    }
+
+    /**
+     * The step-up link: to the signed-in user's own address (never one from the form), with {@code stepup} so that
+     * Descope marks the new session as stepped up ({@code su}) and the filter counts it as a recent sign-in.
+     */
+    private void stepUp(Page page, HttpServletRequest request, HttpServletResponse response, DescopeLinks links,
+                        String next) throws IOException {
+        Optional<StepUpAddress> address = StepUpAddress.of(request, links);
+        if (address.isEmpty()) {
+            showForms(page, request, HttpServletResponse.SC_BAD_REQUEST,
+                    new Attempt("email", "", "Sign in first; then confirm it's you."));
+            return;
+        }
+        LinkSent sent = links.sendMagicLink(request, address.get().method(), LinkPurpose.SIGN_IN,
+                address.get().loginId(), next, LoginOptions.builder().stepup(true).build());
+        answer(page, request, response, sent, new Attempt("stepup", "", sent.message()),
+                address.get().method() == DeliveryMethod.EMAIL ? "email" : "phone");
     }
 
     private void answer(Page page, HttpServletRequest request, HttpServletResponse response, LinkSent sent,
@@ -141,6 +167,13 @@ public final class LoginServlet extends HttpServlet {
 
     private void showForms(Page page, HttpServletRequest request, int status, Attempt attempt) throws IOException {
         String next = Objects.toString(request.getParameter("next"), "");
+        if ("true".equals(request.getParameter("stepup"))) {
+            Optional<StepUpAddress> address = StepUpAddress.of(request, DescopeLinks.from(getServletContext()));
+            if (address.isPresent()) {
+                showStepUp(page, request, status, attempt, next, address.get());
+                return;
+            }
+        }
         String intro = next.isEmpty()
                 ? "No password needed: we send you a link, you open it, you are in."
                 : "Please sign in to continue. No password needed: we send you a link, you open it, you are in.";
@@ -181,6 +214,27 @@ public final class LoginServlet extends HttpServlet {
                 </form>
                 </section>
                 <section class="card">
+                <h2>Send a link by WhatsApp</h2>
+                %s
+                <form id="whatsapp-form" method="post" action="%s">%s
+                <input type="hidden" name="method" value="whatsapp">
+                <label for="whatsapp-phone">WhatsApp phone number</label>
+                <input id="whatsapp-phone" name="phone" type="tel" autocomplete="tel" required value="%s">
+                <button type="submit">Send me a WhatsApp link</button>
+                </form>
+                </section>
+                <section class="card">
+                <h2>Call me with a link</h2>
+                <p class="muted">A voice call reads out the link.</p>
+                %s
+                <form id="voice-form" method="post" action="%s">%s
+                <input type="hidden" name="method" value="voice">
+                <label for="voice-phone">Phone number</label>
+                <input id="voice-phone" name="phone" type="tel" autocomplete="tel" required value="%s">
+                <button type="submit">Call me</button>
+                </form>
+                </section>
+                <section class="card">
                 <h2>Use my phone to sign in here</h2>
                 <p class="muted">We email you numbered links. Open the email anywhere, click the number this page
                 shows, and this browser signs you in.</p>
@@ -196,7 +250,38 @@ public final class LoginServlet extends HttpServlet {
                 """.formatted(intro, alreadySignedIn, DevNotice.demoUsers(devMode()),
                 attempt.errorFor("email"), action, hidden, Encode.forHtmlAttribute(attempt.valueFor("email")),
                 attempt.errorFor("sms"), action, hidden, Encode.forHtmlAttribute(attempt.valueFor("sms")),
+                attempt.errorFor("whatsapp"), action, hidden, Encode.forHtmlAttribute(attempt.valueFor("whatsapp")),
+                attempt.errorFor("voice"), action, hidden, Encode.forHtmlAttribute(attempt.valueFor("voice")),
                 attempt.errorFor("enchanted"), action, hidden, Encode.forHtmlAttribute(attempt.valueFor("enchanted"))));
+    }
+
+    /**
+     * The filter sent a signed-in user here from a step-up path ({@code stepUpPaths}) because their sign-in is older
+     * than {@code stepUpMaxAge}: one button sends a step-up link to their own address.
+     */
+    private void showStepUp(Page page, HttpServletRequest request, int status, Attempt attempt, String next,
+                            StepUpAddress address) throws IOException {
+        String hidden = page.csrfField() + "<input type=\"hidden\" name=\"next\" value=\""
+                + Encode.forHtmlAttribute(next) + "\"><input type=\"hidden\" name=\"stepup\" value=\"true\">";
+        String otherUser = page.url(next.isEmpty() ? "/login"
+                : "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+        page.send(status, "Confirm it's you", """
+                <h1>Confirm it's you</h1>
+                <p class="lead" id="step-up-reason">This page changes how you sign in, so it needs a recent sign-in.
+                You signed in a while ago: confirm it's you with a link sent to <strong id="step-up-to">%s</strong>.
+                </p>
+                <section class="card">
+                %s
+                <form id="step-up-form" method="post" action="%s">%s
+                <input type="hidden" name="method" value="stepup">
+                <button type="submit">%s</button>
+                </form>
+                </section>
+                <p class="muted">Not you? <a href="%s">Sign in as someone else</a>.</p>
+                """.formatted(Encode.forHtml(address.masked()), attempt.errorFor("stepup"),
+                Encode.forHtmlAttribute(page.url("/login")), hidden,
+                address.method() == DeliveryMethod.EMAIL ? "Email me a confirmation link" : "Text me a confirmation link",
+                Encode.forHtmlAttribute(otherUser)));
     }
 
     /** This login page again, keeping where the user wanted to go. */

@@ -20,6 +20,10 @@ final class Page {
 
     /** The filter's logout endpoint (its {@code logoutPath} setting, left at the default in web.xml). */
     static final String LOGOUT_PATH = "/descope/logout";
+    /** The filter's sign-out-everywhere endpoint (its {@code logoutAllPath} setting, left at the default). */
+    static final String LOGOUT_ALL_PATH = "/descope/logout-all";
+    /** The filter's tenant selection endpoint (its {@code tenantPath} setting, left at the default). */
+    static final String TENANT_PATH = "/descope/tenant";
     /** The filter's enchanted link poll endpoint (its {@code pollPath} setting, left at the default). */
     static final String POLL_PATH = "/descope/poll";
 
@@ -34,6 +38,10 @@ final class Page {
         this.request = request;
         this.response = response;
         this.links = DescopeLinks.from(request.getServletContext());
+    }
+
+    HttpServletRequest request() {
+        return request;
     }
 
     /** The URL of an application path, e.g. {@code /app/} becomes {@code /shop/app/} under context path /shop. */

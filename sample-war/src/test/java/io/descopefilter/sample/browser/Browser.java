@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * One person's browser on the sample, with the steps a person takes: open a page, fill in a form, follow the link
@@ -63,6 +64,24 @@ public final class Browser {
 
     public Optional<String> cookie(String name) {
         return Optional.ofNullable(driver.manage().getCookieNamed(name)).map(Cookie::getValue);
+    }
+
+    /** The {@code href} of the link with this ID, e.g. a link the page shows. */
+    public String hrefOf(String id) {
+        return driver.findElement(By.id(id)).getDomAttribute("href");
+    }
+
+    /**
+     * Opens {@code path} again and again (every half second, for up to {@code limit}) until the location it ends up
+     * at satisfies {@code condition}: for what changes with time, such as a sign-in growing old or a session token
+     * expiring.
+     */
+    public Browser openUntil(String path, Predicate<String> condition, Duration limit) {
+        new WebDriverWait(driver, limit, Duration.ofMillis(500)).until(d -> {
+            driver.get(baseUrl + path);
+            return condition.test(location());
+        });
+        return this;
     }
 
     /** Types into the field with this ID, replacing what was there. */

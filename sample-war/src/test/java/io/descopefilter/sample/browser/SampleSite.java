@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -17,7 +18,23 @@ import java.util.Map;
  */
 public final class SampleSite implements BeforeAllCallback, AfterAllCallback {
 
+    private final Map<String, String> devSettings;
+    private final Duration sessionTtl;
     private RunningSample sample;
+
+    /** The sample as the launcher serves it in dev mode. */
+    public SampleSite() {
+        this(Map.of(), null);
+    }
+
+    /**
+     * The sample with extra filter settings (e.g. a short {@code stepUpMaxAge}) and, unless {@code null}, a
+     * session JWT lifetime for the emulator.
+     */
+    public SampleSite(Map<String, String> devSettings, Duration sessionTtl) {
+        this.devSettings = Map.copyOf(devSettings);
+        this.sessionTtl = sessionTtl;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -26,7 +43,7 @@ public final class SampleSite implements BeforeAllCallback, AfterAllCallback {
             throw new IllegalStateException("sample.war is not set: run the browser tests with ./mvnw verify, "
                     + "which builds the WAR first");
         }
-        sample = RunningSample.start(new LaunchOptions(Path.of(war), 0, 0, Map.of()));
+        sample = RunningSample.start(new LaunchOptions(Path.of(war), 0, 0, Map.of(), devSettings, sessionTtl));
     }
 
     @Override

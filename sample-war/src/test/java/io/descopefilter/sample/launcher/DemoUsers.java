@@ -12,15 +12,16 @@ public final class DemoUsers {
     public static final String BOB_EMAIL = "bob@example.com";
     public static final String BOB_PHONE = "+15555550102";
 
-    /** Alice is an admin and an editor in the tenant "acme"; Bob has no roles. */
+    /** Alice is an admin, an editor in the tenant "acme" and a viewer and billing manager in "globex"; Bob has no roles. */
     public static final List<EmulatorUser> ALL = List.of(
             EmulatorUser.builder(ALICE_EMAIL).name("Alice Example").phone(ALICE_PHONE).roles("admin")
-                    .tenant("acme", "Acme Inc.", List.of("editor"), List.of()).build(),
+                    .tenant("acme", "Acme Inc.", List.of("editor"), List.of())
+                    .tenant("globex", "Globex Corp.", List.of("billing", "viewer"), List.of()).build(),
             EmulatorUser.builder(BOB_EMAIL).name("Bob Example").phone(BOB_PHONE).build());
 
     /** One line per user for the console and the dev-mode pages. */
     public static List<String> descriptions() {
-        return List.of(ALICE_EMAIL + " or " + ALICE_PHONE + " (role admin, tenant acme)",
+        return List.of(ALICE_EMAIL + " or " + ALICE_PHONE + " (role admin, tenants acme and globex)",
                 BOB_EMAIL + " or " + BOB_PHONE + " (no roles)");
     }
 

@@ -11,6 +11,7 @@ import io.descopefilter.emulator.OutboxLink;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,15 +35,23 @@ final class DevDescope implements AutoCloseable {
 
     /** Starts the emulator on {@code port} (0: any), accepting links back to {@code localhost} only. */
     static DevDescope start(int port, String publicBaseUrl) {
+        return start(port, publicBaseUrl, null);
+    }
+
+    /** Like {@link #start(int, String)}, with session JWTs that last {@code sessionTtl} ({@code null}: default). */
+    static DevDescope start(int port, String publicBaseUrl, Duration sessionTtl) {
         DescopeEmulator emulator;
         try {
-            emulator = DescopeEmulator.builder()
+            DescopeEmulator.Builder builder = DescopeEmulator.builder()
                     .projectId(PROJECT_ID)
                     .managementKey(randomKey())
                     .port(port)
                     .approvedDomains(List.of("localhost"))
-                    .defaultRedirectUrl(publicBaseUrl + "/descope/verify")
-                    .start();
+                    .defaultRedirectUrl(publicBaseUrl + "/descope/verify");
+            if (sessionTtl != null) {
+                builder.sessionTtl(sessionTtl);
+            }
+            emulator = builder.start();
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof BindException) {
                 throw new PortInUseException("the Descope emulator", port, "sample.emulatorPort", e);
@@ -75,6 +84,8 @@ final class DevDescope implements AutoCloseable {
         parameters.put("publicBaseUrl", publicBaseUrl);
         // Browsers keep Secure cookies from plain http only on some hosts; the emulator runs on http://localhost.
         parameters.put("cookieSecure", "false");
+        // web.xml makes the account page a step-up path; in dev mode a sign-in counts as recent for 5 minutes.
+        parameters.put("stepUpMaxAge", "300");
         parameters.put("sample.devOutboxUrl", outboxUrl());
         parameters.put("sample.devUsers", String.join(";", DemoUsers.descriptions()));
         return parameters;

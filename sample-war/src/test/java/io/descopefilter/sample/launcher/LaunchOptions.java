@@ -2,6 +2,7 @@ package io.descopefilter.sample.launcher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,8 +13,17 @@ import java.util.Optional;
  * @param port         port for the application on 127.0.0.1 ({@code 0}: any free port)
  * @param emulatorPort port for the Descope emulator in dev mode ({@code 0}: any free port)
  * @param environment  the environment variables to decide the mode by (dev mode without {@code DESCOPE_PROJECT_ID})
+ * @param devSettings  filter settings added in dev mode on top of the launcher's own (tests shorten
+ *                     {@code stepUpMaxAge} or raise send limits with them); empty for none
+ * @param devSessionTtl lifetime of the emulator's session JWTs in dev mode, or {@code null} for its default
  */
-public record LaunchOptions(Path war, int port, int emulatorPort, Map<String, String> environment) {
+public record LaunchOptions(Path war, int port, int emulatorPort, Map<String, String> environment,
+                            Map<String, String> devSettings, Duration devSessionTtl) {
+
+    /** Options without dev-mode tuning. */
+    public LaunchOptions(Path war, int port, int emulatorPort, Map<String, String> environment) {
+        this(war, port, emulatorPort, environment, Map.of(), null);
+    }
 
     public LaunchOptions {
         if (war == null || !Files.isRegularFile(war)) {
@@ -23,6 +33,7 @@ public record LaunchOptions(Path war, int port, int emulatorPort, Map<String, St
         checkPort(port, "sample.port");
         checkPort(emulatorPort, "sample.emulatorPort");
         environment = Map.copyOf(environment);
+        devSettings = devSettings == null ? Map.of() : Map.copyOf(devSettings);
     }
 
     /** Options from the system properties {@code sample.war}, {@code sample.port}, {@code sample.emulatorPort}. */

@@ -11,6 +11,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import java.io.IOException;
 import java.net.BindException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,8 +56,9 @@ public final class RunningSample implements AutoCloseable {
         try {
             Map<String, String> contextParameters;
             if (options.descopeProjectId().isEmpty()) {
-                dev = DevDescope.start(options.emulatorPort(), baseUrl);
-                contextParameters = dev.contextParameters(baseUrl);
+                dev = DevDescope.start(options.emulatorPort(), baseUrl, options.devSessionTtl());
+                contextParameters = new LinkedHashMap<>(dev.contextParameters(baseUrl));
+                contextParameters.putAll(options.devSettings());
             } else {
                 contextParameters = realProjectParameters(options, baseUrl);
             }
