@@ -30,10 +30,70 @@ public class SessionFeaturesIT {
     @RegisterExtension
     static final TestDescope DESCOPE = TestDescope.withDefaults();
     static final TestApp APP = TestApp.named("features", DESCOPE);
+    /** Every protected page is a step-up path needing a sign-in within a second; sessions last three seconds. */
+    static final TestApp STRICT = TestApp.named("features-strict", DESCOPE).with("stepUpPaths", "/app/settings/*")
+            .with("stepUpMaxAge", "1").with("maxSessionAge", "3");
 
     @Deployment(name = "features", testable = false)
     public static WebArchive app() {
         return APP.war();
+    }
+
+    @Deployment(name = "features-strict", testable = false)
+    public static WebArchive strict() {
+        return STRICT.war();
+    }
+
+    @Test
+    void whatsAppAndVoiceLinksSignIn() {
+        for (String method : List.of("WHATSAPP", "VOICE")) {
+            TestUser user = DESCOPE.newPhoneUser("phone-" + method.toLowerCase(java.util.Locale.ROOT));
+            LinkSignIn signIn = new LinkSignIn(APP, DESCOPE);
+            Browser browser = APP.newBrowser();
+            io.descopefilter.it.support.Inbox inbox = signIn.inbox(user.phone());
+
+            Page sent = signIn.requestLink(browser, Map.of("loginId", user.phone(), "method", method));
+            Page done = signIn.openAndConfirm(browser, inbox.awaitLink(1).url());
+
+            assertThat(sent.status()).as("%s: %s", method, sent).isEqualTo(200);
+            assertThat(inbox.awaitMessage(1).channel()).as(method).isEqualToIgnoringCase(method);
+            assertThat(done.status()).as("%s: %s", method, done).isEqualTo(303);
+            assertThat(signIn.whoAmI(browser).getString("principalName")).isEqualTo(user.userId());
+        }
+    }
+
+    @Test
+    void aStepUpPathSendsAnOlderSignInToTheLoginPageWithStepUp() throws InterruptedException {
+        TestUser user = DESCOPE.newEmailUser("sam");
+        LinkSignIn signIn = new LinkSignIn(STRICT, DESCOPE);
+        Browser browser = STRICT.newBrowser();
+        signIn.signIn(browser, user);
+        Thread.sleep(1500);
+
+        Page settings = browser.get("/app/settings/email");
+        Page api = browser.request("GET", "/app/settings/email").header("Accept", "application/json").send();
+
+        assertThat(LinkSignIn.isSignedIn(browser)).as("other protected pages still open").isTrue();
+        assertThat(settings.status()).isEqualTo(302);
+        assertThat(settings.location()).hasValue(STRICT.url("/login?next=%2Fapp%2Fsettings%2Femail&stepup=true"));
+        assertThat(api.status()).isEqualTo(403);
+        assertThat(api.header("WWW-Authenticate")).hasValueSatisfying(value ->
+                assertThat(value).contains("insufficient_user_authentication"));
+    }
+
+    @Test
+    void maxSessionAgeEndsTheSessionAndTheUserSignsInAgainToTheSamePage() throws InterruptedException {
+        TestUser user = DESCOPE.newEmailUser("max");
+        LinkSignIn signIn = new LinkSignIn(STRICT, DESCOPE);
+        Browser browser = STRICT.newBrowser();
+        signIn.signIn(browser, user);
+        assertThat(LinkSignIn.isSignedIn(browser)).isTrue();
+        Thread.sleep(3500);
+
+        Page expired = browser.get("/app/me");
+
+        assertThat(expired.status()).isEqualTo(302);
+        assertThat(expired.location()).hasValue(STRICT.url("/login?next=%2Fapp%2Fme"));
     }
 
     @Test
