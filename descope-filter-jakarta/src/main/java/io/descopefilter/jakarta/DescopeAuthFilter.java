@@ -7,6 +7,7 @@ import io.descopefilter.jakarta.internal.http.RequestPath;
 import io.descopefilter.jakarta.internal.config.FilterConfiguration;
 import io.descopefilter.jakarta.internal.http.AmbiguousPathGuard;
 import io.descopefilter.jakarta.internal.session.DescopeRequest;
+import io.descopefilter.core.DescopeSession;
 import io.descopefilter.jakarta.internal.Endpoint;
 import io.descopefilter.jakarta.internal.pages.Pages;
 import io.descopefilter.jakarta.internal.session.ResolvedSession;
@@ -134,6 +135,12 @@ public class DescopeAuthFilter implements Filter {
         if (!signedIn && parts.access().requiresSession(path)) {
             parts.writer().write(request, response,
                     parts.challenge().of(request, path, fromClient ? request.getQueryString() : null));
+            return;
+        }
+        Optional<DescopeSession> current = alreadyWrapped.isPresent() ? alreadyWrapped.get().session()
+                : resolved.map(ResolvedSession::session);
+        if (current.isPresent() && parts.forbids(path, current.get())) {
+            parts.writer().write(request, response, parts.challenge().forbidden(request));
             return;
         }
         if (fromClient && resolved.isPresent() && parts.needsStepUp(path, resolved.get())) {

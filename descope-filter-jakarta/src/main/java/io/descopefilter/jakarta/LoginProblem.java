@@ -15,6 +15,8 @@ public enum LoginProblem {
     UNAVAILABLE(503, "unavailable"),
     /** A state-changing request without a valid CSRF token or from another origin (403). */
     CSRF(403, "csrf"),
+    /** A signed-in user without the role a path needs (setting {@code requiredRoles}) (403). */
+    FORBIDDEN(403, "forbidden"),
     /** A request the filter cannot process (400). */
     BAD_REQUEST(400, "bad_request"),
     /** Descope's tokens do not fit in a browser cookie (500); see the {@code sessionStore} setting. */

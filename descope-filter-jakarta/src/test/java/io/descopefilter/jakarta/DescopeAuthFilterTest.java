@@ -919,6 +919,49 @@ class DescopeAuthFilterTest {
         assertThat(emulator.outbox().messagesTo("alice@example.com")).isEmpty();
     }
 
+    @Test
+    void requiredRolesGiveUsersWithoutTheRoleA403AndApiClientsRfc6750Json() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of("requiredRoles", "/reports/*=viewer,/admin/*=admin"));
+        FakeBrowser alice = browser();
+        signIn(filter, alice, "alice@example.com", null);
+        FakeBrowser bob = browser();
+        signIn(filter, bob, "bob@example.com", null);
+
+        Exchange aliceReports = alice.send(filter, new FakeRequest("GET", "/reports/q3"));
+        Exchange aliceAdmin = alice.send(filter, new FakeRequest("GET", "/admin/users"));
+        Exchange bobReports = bob.send(filter, new FakeRequest("GET", "/reports/q3")
+                .header("Accept", "application/json"));
+
+        assertThat(aliceReports.reachedApp()).isTrue();
+        assertThat(aliceAdmin.reachedApp()).isFalse();
+        assertThat(aliceAdmin.status()).isEqualTo(403);
+        assertThat(aliceAdmin.response().body()).contains("You do not have access to this page");
+        assertThat(bobReports.status()).isEqualTo(403);
+        assertThat(bobReports.response().header("WWW-Authenticate"))
+                .isEqualTo("Bearer realm=\"descope\", error=\"insufficient_scope\"");
+        assertThat(bobReports.response().body()).isEqualTo("{\"error\":\"insufficient_scope\"}");
+        assertThatThrownBy(() -> filter(Map.of("requiredRoles", "/admin/*")))
+                .isInstanceOf(ServletException.class).hasMessageContaining("requiredRoles");
+    }
+
+    @Test
+    void anMfaLinkKeepsTheUserAndAddsMfaToTheAuthenticationMethods() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of());
+        FakeBrowser browser = browser();
+        signIn(filter, browser, "alice@example.com", null);
+
+        LinkSent sent = onLoginPage(filter, browser, request -> links().sendMagicLink(request, DeliveryMethod.EMAIL,
+                LinkPurpose.SIGN_IN, "alice@example.com", null, LoginOptions.builder().mfa(true).build()));
+        Exchange login = openAndConfirm(filter, browser, latestLinkTo("alice@example.com"));
+
+        assertThat(sent.outcome()).isEqualTo(SendOutcome.ACCEPTED);
+        assertThat(login.status()).isEqualTo(303);
+        DescopePrincipal principal = (DescopePrincipal) browser.send(filter, new FakeRequest("GET", "/x")).app()
+                .getUserPrincipal();
+        assertThat(principal.getName()).isEqualTo(aliceId);
+        assertThat(principal.session().authenticationMethods()).contains("mfa");
+    }
+
     private static DescopeClient client() {
         return DescopeClient.create(DescopeClientConfig.builder().projectId(PROJECT_ID).baseUrl(emulator.baseUrl())
                 .build());

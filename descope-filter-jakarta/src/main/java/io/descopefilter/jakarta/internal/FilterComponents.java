@@ -77,6 +77,7 @@ public final class FilterComponents implements AutoCloseable {
     private final SessionGate gate;
     private final SessionActions sessionActions;
     private final SessionClock sessionClock;
+    private final io.descopefilter.jakarta.internal.http.RoleRules roles;
 
     private FilterComponents(FilterConfiguration config, Clock clock, DescopeClient client) {
         this.client = client;
@@ -106,6 +107,7 @@ public final class FilterComponents implements AutoCloseable {
         this.resolver = new SessionResolver(store, validator, refresher, signIn, sessionClock, config.acceptBearer(),
                 config.clientAddress(), failedRefreshes);
         this.sessionClock = sessionClock;
+        this.roles = config.requiredRoles();
         this.access = new AccessPolicy(routes, config.publicPaths(), config.protectedPaths(), config.stepUpPaths());
         this.challenge = new Challenge(base, routes.loginPage());
         this.writer = new OutcomeWriter(routes.errorPage(), base, routes.loginPage());
@@ -183,6 +185,11 @@ public final class FilterComponents implements AutoCloseable {
 
     public SessionActions sessionActions() {
         return sessionActions;
+    }
+
+    /** Whether the signed-in user lacks a role that {@code path} needs ({@code requiredRoles}). */
+    public boolean forbids(String path, io.descopefilter.core.DescopeSession session) {
+        return roles.forbids(path, session);
     }
 
     /** Whether a signed-in request for {@code path} must first step up (a recent sign-in). */

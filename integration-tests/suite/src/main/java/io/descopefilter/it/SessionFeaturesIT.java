@@ -29,7 +29,7 @@ public class SessionFeaturesIT {
 
     @RegisterExtension
     static final TestDescope DESCOPE = TestDescope.withDefaults();
-    static final TestApp APP = TestApp.named("features", DESCOPE);
+    static final TestApp APP = TestApp.named("features", DESCOPE).with("requiredRoles", "/app/admin/*=admin");
     /** Every protected page is a step-up path needing a sign-in within a second; sessions last three seconds. */
     static final TestApp STRICT = TestApp.named("features-strict", DESCOPE).with("stepUpPaths", "/app/settings/*")
             .with("stepUpMaxAge", "1").with("maxSessionAge", "3");
@@ -42,6 +42,27 @@ public class SessionFeaturesIT {
     @Deployment(name = "features-strict", testable = false)
     public static WebArchive strict() {
         return STRICT.war();
+    }
+
+    @Test
+    void requiredRolesLetInOnlyUsersWithTheRole() {
+        TestUser admin = DESCOPE.newUser("root", details -> details.roles("admin"));
+        TestUser plain = DESCOPE.newEmailUser("pat");
+        LinkSignIn signIn = new LinkSignIn(APP, DESCOPE);
+        Browser adminBrowser = APP.newBrowser();
+        signIn.signIn(adminBrowser, admin);
+        Browser plainBrowser = APP.newBrowser();
+        signIn.signIn(plainBrowser, plain);
+
+        Page allowed = adminBrowser.get("/app/admin/users");
+        Page refused = plainBrowser.get("/app/admin/users");
+        Page refusedApi = plainBrowser.request("GET", "/app/admin/users").header("Accept", "application/json").send();
+
+        assertThat(allowed.status()).as("%s", allowed).isEqualTo(200);
+        assertThat(refused.status()).as("%s", refused).isEqualTo(403);
+        assertThat(refusedApi.status()).isEqualTo(403);
+        assertThat(refusedApi.header("WWW-Authenticate")).hasValue("Bearer realm=\"descope\", error=\"insufficient_scope\"");
+        assertThat(LinkSignIn.isSignedIn(plainBrowser)).as("other pages stay open").isTrue();
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.descopefilter.core.internal.config.SettingSource;
 import io.descopefilter.core.internal.config.Settings;
 import io.descopefilter.core.SessionValidatorConfig;
 import io.descopefilter.jakarta.internal.http.PathPatterns;
+import io.descopefilter.jakarta.internal.http.RoleRules;
 import io.descopefilter.jakarta.internal.http.ReturnTo;
 import io.descopefilter.jakarta.internal.http.ClientAddress;
 
@@ -42,6 +43,7 @@ public record FilterConfiguration(
         PathPatterns publicPaths,
         PathPatterns protectedPaths,
         PathPatterns stepUpPaths,
+        RoleRules requiredRoles,
         SessionLimits sessionLimits,
         LandingMode landingMode,
         SessionStoreKind sessionStore,
@@ -87,6 +89,7 @@ public record FilterConfiguration(
         PathPatterns publicPaths = parse(PUBLIC_PATHS, settings.get(PUBLIC_PATHS), PathPatterns::forPublic);
         PathPatterns protectedPaths = parse(PROTECTED_PATHS, settings.get(PROTECTED_PATHS), PathPatterns::forProtected);
         PathPatterns stepUpPaths = parse(STEP_UP_PATHS, settings.get(STEP_UP_PATHS), PathPatterns::forProtected);
+        RoleRules requiredRoles = parse(REQUIRED_ROLES, settings.get(REQUIRED_ROLES), RoleRules::parse);
         SessionLimits sessionLimits = new SessionLimits(settings.get(MAX_SESSION_AGE), settings.get(IDLE_TIMEOUT),
                 positive(settings, STEP_UP_MAX_AGE));
 
@@ -111,7 +114,7 @@ public record FilterConfiguration(
         SessionValidatorConfig validator = validator(settings, projectId, baseUrl);
 
         return new FilterConfiguration(client, validator, publicBaseUrl, clientAddress, routes, publicPaths,
-                protectedPaths, stepUpPaths, sessionLimits, settings.get(LANDING_MODE), settings.get(SESSION_STORE), cookies,
+                protectedPaths, stepUpPaths, requiredRoles, sessionLimits, settings.get(LANDING_MODE), settings.get(SESSION_STORE), cookies,
                 settings.get(ACCEPT_BEARER), limits, settings.get(RECENT_SIGN_IN_FOR_UPDATES));
     }
 

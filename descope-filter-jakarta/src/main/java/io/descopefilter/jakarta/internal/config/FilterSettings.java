@@ -49,6 +49,9 @@ public final class FilterSettings {
                     + "the error page and the filter's own paths are always public");
     public static final Setting<List<String>> PROTECTED_PATHS = Setting.list("protectedPaths", List.of("/*"),
             "Comma-separated patterns (`/exact` or `/prefix/*`) that require a session; matched case-insensitively");
+    public static final Setting<List<String>> REQUIRED_ROLES = Setting.list("requiredRoles", List.of(),
+            "Comma-separated `pattern=role` pairs, e.g. `/admin/*=admin`: a signed-in user without that role (at "
+                    + "project level or in the current tenant) gets 403; API clients get RFC 6750 `insufficient_scope`");
     public static final Setting<List<String>> STEP_UP_PATHS = Setting.list("stepUpPaths", List.of(),
             "Comma-separated patterns (`/exact` or `/prefix/*`) that need a sign-in or step-up within `stepUpMaxAge`; "
                     + "others are sent to the login page with `stepup=true` (API clients get 403)");
@@ -134,7 +137,7 @@ public final class FilterSettings {
     public static final List<Setting<?>> ALL = List.of(PROJECT_ID, MANAGEMENT_KEY, BASE_URL, PUBLIC_BASE_URL,
             TRUSTED_PROXIES, LOGIN_PAGE, LANDING_PATH, ENCHANTED_LANDING_PATH, POLL_PATH, LOGOUT_PATH,
             LOGOUT_ALL_PATH, TENANT_PATH, AFTER_LOGIN_PATH, AFTER_LOGOUT_PATH, PUBLIC_PATHS, PROTECTED_PATHS,
-            STEP_UP_PATHS, STEP_UP_MAX_AGE, MAX_SESSION_AGE, IDLE_TIMEOUT, LANDING_MODE, SESSION_STORE,
+            REQUIRED_ROLES, STEP_UP_PATHS, STEP_UP_MAX_AGE, MAX_SESSION_AGE, IDLE_TIMEOUT, LANDING_MODE, SESSION_STORE,
             COOKIE_SECURE, COOKIE_SAME_SITE, SESSION_COOKIE_NAMES, COOKIE_DOMAIN, COOKIE_PATH,
             RECENT_SIGN_IN_FOR_UPDATES, ACCEPT_BEARER, SEND_LIMIT_PER_LOGIN_ID,
             SEND_LIMIT_PER_CLIENT, SEND_LIMIT_WINDOW, FAILED_VERIFY_LIMIT_PER_CLIENT, FAILED_REFRESH_LIMIT_PER_CLIENT,

@@ -49,6 +49,15 @@ public final class Challenge {
         return new Outcome.LoginRedirect(login);
     }
 
+    /** The answer to a signed-in request for a path whose role the user lacks: 403, JSON for API clients. */
+    public Outcome forbidden(HttpServletRequest request) {
+        if (isApiRequest(request)) {
+            return new Outcome.ApiRefusal(403, WWW_AUTHENTICATE + ", error=\"insufficient_scope\"",
+                    "{\"error\":\"insufficient_scope\"}");
+        }
+        return new Outcome.Failed(io.descopefilter.jakarta.LoginProblem.FORBIDDEN);
+    }
+
     /** The login page URL, with {@code next} for GET requests whose path and query are a safe return target. */
     String loginUrl(String method, String path, String query) {
         return loginUrl(method, path, query, false);

@@ -15,6 +15,7 @@ final class ProblemPages {
             case RATE_LIMITED -> "Too many attempts";
             case UNAVAILABLE -> "Sign-in is temporarily unavailable";
             case CSRF -> "This request could not be verified";
+            case FORBIDDEN -> "You do not have access to this page";
             case BAD_REQUEST -> "This request could not be processed";
             case SESSION_TOO_LARGE -> "Your session could not be stored";
         };
@@ -28,6 +29,8 @@ final class ProblemPages {
             case RATE_LIMITED -> "Please wait a moment, then try again.";
             case UNAVAILABLE -> "We could not reach the sign-in service. Please try again in a minute.";
             case CSRF -> "Please go back, reload the page and try again.";
+            case FORBIDDEN -> "Your account does not have the role this page needs. Ask an administrator if you "
+                    + "think it should.";
             case BAD_REQUEST -> "Please go back and try again.";
             case SESSION_TOO_LARGE -> "Your account carries more data than a browser cookie can hold. Please "
                     + "contact the site's support.";
