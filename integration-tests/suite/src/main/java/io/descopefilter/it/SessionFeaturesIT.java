@@ -66,6 +66,61 @@ public class SessionFeaturesIT {
     }
 
     @Test
+    void anInvitationCreatesTheUserAndSignsThemInWithTheCustomClaim() {
+        String email = TestDescope.uniqueEmail("ivy");
+        LinkSignIn signIn = new LinkSignIn(APP, DESCOPE);
+        Browser admin = APP.newBrowser();
+        String url = admin.get("/login/invite?loginId=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)
+                + "&name=Ivy&claim=invited-by-admin&next=/app/me").json().getString("url");
+        Browser invitee = APP.newBrowser();
+
+        Page done = signIn.openAndConfirm(invitee, url);
+
+        assertThat(done.status()).as("%s", done).isEqualTo(303);
+        assertThat(done.location()).hasValue(APP.url("/app/me"));
+        assertThat(signIn.whoAmI(invitee).getJsonObject("claims").getString("testClaim")).isEqualTo("invited-by-admin");
+        assertThat(invitee.get("/app/me?me=1").json().getJsonObject("me").getString("name")).isEqualTo("Ivy");
+    }
+
+    @Test
+    void loginOptionsReachDescopeAndRevokeOtherSessionsEndsTheOtherBrowser() {
+        TestUser user = DESCOPE.newEmailUser("opt");
+        LinkSignIn signIn = new LinkSignIn(APP, DESCOPE);
+        Browser laptop = APP.newBrowser();
+        signIn.signIn(laptop, user);
+        String laptopRefresh = laptop.cookie("DSR").orElseThrow();
+        Browser phone = APP.newBrowser();
+        io.descopefilter.it.support.Inbox inbox = signIn.inbox(user.loginId());
+        int before = inbox.size();
+
+        signIn.requestLink(phone, Map.of("loginId", user.loginId(), "template", "welcome-v2", "locale", "de",
+                "claim", "gold", "revokeOthers", "true"));
+        io.descopefilter.emulator.OutboxMessage message = inbox.awaitMessage(before + 1);
+        Page done = signIn.openAndConfirm(phone, inbox.awaitLink(before + 1).url());
+
+        assertThat(message.options()).containsEntry("templateId", "welcome-v2").containsEntry("locale", "de");
+        assertThat(done.status()).as("%s", done).isEqualTo(303);
+        assertThat(signIn.whoAmI(phone).getJsonObject("claims").getString("testClaim")).isEqualTo("gold");
+        assertThat(DescopeApi.refreshStillWorks(DESCOPE, laptopRefresh)).as("the other session was revoked").isFalse();
+    }
+
+    @Test
+    void theUsersDetailsFromDescopeAreReadOncePerSession() {
+        TestUser user = DESCOPE.newUser("meg", details -> details.name("Meg Example"));
+        LinkSignIn signIn = new LinkSignIn(APP, DESCOPE);
+        Browser browser = APP.newBrowser();
+        signIn.signIn(browser, user);
+        long before = DESCOPE.emulator().requestCount("/v1/auth/me");
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(browser.get("/app/me?me=1").json().getJsonObject("me").getString("name"))
+                    .isEqualTo("Meg Example");
+        }
+
+        assertThat(DESCOPE.emulator().requestCount("/v1/auth/me") - before).isEqualTo(1);
+    }
+
+    @Test
     void whatsAppAndVoiceLinksSignIn() {
         for (String method : List.of("WHATSAPP", "VOICE")) {
             TestUser user = DESCOPE.newPhoneUser("phone-" + method.toLowerCase(java.util.Locale.ROOT));

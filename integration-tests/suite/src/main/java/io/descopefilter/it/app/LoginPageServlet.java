@@ -41,6 +41,14 @@ public class LoginPageServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         DescopeLinks links = DescopeLinks.from(getServletContext());
+        if ("/invite".equals(request.getPathInfo())) {
+            String url = links.embeddedSignUpLinkUrl(request.getParameter("loginId"),
+                    io.descopefilter.core.SignUpUser.named(request.getParameter("name")),
+                    LoginOptions.builder().customClaims(Map.of("testClaim", request.getParameter("claim"))).build(),
+                    Duration.ofMinutes(5), request.getParameter("next"));
+            JsonResponses.write(response, 200, Json.createObjectBuilder().add("url", url).build());
+            return;
+        }
         if ("/embedded".equals(request.getPathInfo())) {
             Map<String, Object> claims = new LinkedHashMap<>();
             String claim = request.getParameter("claim");
@@ -133,6 +141,17 @@ public class LoginPageServlet extends HttpServlet {
         String claim = request.getParameter("claim");
         if (claim != null && !claim.isBlank()) {
             options.customClaims(Map.of("testClaim", claim));
+        }
+        String template = request.getParameter("template");
+        if (template != null && !template.isBlank()) {
+            options.templateId(template);
+        }
+        String locale = request.getParameter("locale");
+        if (locale != null && !locale.isBlank()) {
+            options.locale(locale);
+        }
+        if ("true".equals(request.getParameter("revokeOthers"))) {
+            options.revokeOtherSessions(true);
         }
         return options.build();
     }

@@ -86,6 +86,11 @@ public class WhoAmIServlet extends HttpServlet {
             }
         }
         json.add("roles", roles);
+        if (request.getParameter("me") != null) {
+            DescopeLinks.from(request.getServletContext()).currentUser(request).ifPresent(user -> json.add("me",
+                    Json.createObjectBuilder().add("name", JsonResponses.orEmpty(user.name()))
+                            .add("email", JsonResponses.orEmpty(user.email()))));
+        }
         HttpSession session = request.getSession(false);
         json.add("httpSession", session == null ? "" : session.getId());
         return json;
