@@ -819,7 +819,7 @@ class DescopeAuthFilterTest {
         DescopeAuthFilter filter = filter(Map.of());
         FakeBrowser browser = browser();
         LoginOptions options = LoginOptions.builder().customClaims(Map.of("plan", "gold")).templateId("welcome-v2")
-                .templateOptions(Map.of("greeting", "Hi")).locale("de").tenantId("t1").build();
+                .templateOptions(Map.of("greeting", "Hi")).locale("de").tenantId("t1").ssoAppId("portal").build();
 
         LinkSent sent = onLoginPage(filter, browser, request -> links().sendMagicLink(request, DeliveryMethod.EMAIL,
                 LinkPurpose.SIGN_IN, "alice@example.com", null, options));
@@ -828,7 +828,8 @@ class DescopeAuthFilterTest {
         Exchange login = openAndConfirm(filter, browser, message.links().get(0).url());
 
         assertThat(sent.outcome()).isEqualTo(SendOutcome.ACCEPTED);
-        assertThat(message.options()).containsEntry("templateId", "welcome-v2").containsEntry("locale", "de");
+        assertThat(message.options()).containsEntry("templateId", "welcome-v2").containsEntry("locale", "de")
+                .containsEntry("ssoAppId", "portal");
         assertThat(login.status()).isEqualTo(303);
         DescopePrincipal principal = (DescopePrincipal) browser.send(filter, new FakeRequest("GET", "/x")).app()
                 .getUserPrincipal();
