@@ -7,7 +7,6 @@ import io.descopefilter.jakarta.internal.http.RequestPath;
 import io.descopefilter.jakarta.internal.config.FilterConfiguration;
 import io.descopefilter.jakarta.internal.http.AmbiguousPathGuard;
 import io.descopefilter.jakarta.internal.session.DescopeRequest;
-import io.descopefilter.core.DescopeSession;
 import io.descopefilter.jakarta.internal.Endpoint;
 import io.descopefilter.jakarta.internal.pages.Pages;
 import io.descopefilter.jakarta.internal.session.ResolvedSession;
@@ -137,9 +136,8 @@ public class DescopeAuthFilter implements Filter {
                     parts.challenge().of(request, path, fromClient ? request.getQueryString() : null));
             return;
         }
-        Optional<DescopeSession> current = alreadyWrapped.isPresent() ? alreadyWrapped.get().session()
-                : resolved.map(ResolvedSession::session);
-        if (current.isPresent() && parts.forbids(path, current.get())) {
+        if (signedIn && parts.hasRoleRules() && parts.forbids(path, alreadyWrapped.isPresent()
+                ? alreadyWrapped.get().session().orElseThrow() : resolved.get().session())) {
             parts.writer().write(request, response, parts.challenge().forbidden(request));
             return;
         }

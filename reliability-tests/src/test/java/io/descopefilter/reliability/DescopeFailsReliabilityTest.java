@@ -1,8 +1,6 @@
 package io.descopefilter.reliability;
 
 import io.descopefilter.emulator.Fault;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,21 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * breaker opens, calls fall to the probe rate, users get clear answers, and lifting the fault recovers without a
  * restart within the breaker's wait.
  */
-class DescopeFailsReliabilityTest {
-
-    private static Harness harness;
-    private static Traffic traffic;
-
-    @BeforeAll
-    static void start() throws Exception {
-        harness = Harness.start(Map.of());
-        traffic = new Traffic(harness);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        harness.close();
-    }
+class DescopeFailsReliabilityTest extends ReliabilityScenario {
 
     private static Fault fault(String kind) {
         return switch (kind) {

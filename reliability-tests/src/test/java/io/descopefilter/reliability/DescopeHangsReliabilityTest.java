@@ -2,15 +2,13 @@ package io.descopefilter.reliability;
 
 import io.descopefilter.emulator.EmulatorTokens;
 import io.descopefilter.emulator.Fault;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,22 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue item 1 (bulkheads) and 5 (reserved capacity): Descope hangs on every endpoint while signed-in users and
  * requests that need Descope (landings, refreshes, sends) run together.
  */
-class DescopeHangsReliabilityTest {
-
-    private static Harness harness;
-    private static Traffic traffic;
-
-    @BeforeAll
-    static void start() throws Exception {
-        harness = Harness.start(Map.of());
-        traffic = new Traffic(harness);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        harness.emulator.faults().clear();
-        harness.close();
-    }
+class DescopeHangsReliabilityTest extends ReliabilityScenario {
 
     private Map<String, Load.Result> mixedLoad(Duration duration, List<String> refreshTokens) throws Exception {
         return Load.run(duration, Long.MAX_VALUE,

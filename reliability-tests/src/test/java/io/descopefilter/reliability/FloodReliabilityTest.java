@@ -6,8 +6,6 @@ import io.descopefilter.emulator.EmulatorTokens;
 import io.descopefilter.emulator.Fault;
 import io.descopefilter.emulator.OutboxMessage;
 import io.descopefilter.testsupport.Emulators;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,22 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue items 3 and 4: floods of distinct keys, replayed revoked refresh tokens, concurrent token guessing.
  * All client addresses are forged in {@code X-Forwarded-For} behind the trusted proxy 127.0.0.1.
  */
-class FloodReliabilityTest {
-
-    private static Harness harness;
-    private static Traffic traffic;
-
-    @BeforeAll
-    static void start() throws Exception {
-        harness = Harness.start(Map.of());
-        traffic = new Traffic(harness);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        harness.emulator.faults().clear();
-        harness.close();
-    }
+class FloodReliabilityTest extends ReliabilityScenario {
 
     private static String address(long n) {
         return "10." + ((n >> 16) & 0xff) + "." + ((n >> 8) & 0xff) + "." + (n & 0xff);

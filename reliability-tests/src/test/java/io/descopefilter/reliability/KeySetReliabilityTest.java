@@ -2,8 +2,6 @@ package io.descopefilter.reliability;
 
 import io.descopefilter.emulator.EmulatorTokens;
 import io.descopefilter.emulator.Fault;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -15,22 +13,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue item 5 and the JWKS part of the brief: key rotation and key set outage under load. */
-class KeySetReliabilityTest {
-
-    private static Harness harness;
-    private static Traffic traffic;
-
-    @BeforeAll
-    static void start() throws Exception {
-        harness = Harness.start(Map.of());
-        traffic = new Traffic(harness);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        harness.emulator.faults().clear();
-        harness.close();
-    }
+class KeySetReliabilityTest extends ReliabilityScenario {
 
     /** {@code SessionValidatorConfig}'s default {@code keyFetchCooldown}, which the filter uses. */
     private static final Duration KEY_FETCH_COOLDOWN = Duration.ofSeconds(30);

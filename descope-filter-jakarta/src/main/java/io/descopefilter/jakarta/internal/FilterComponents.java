@@ -187,6 +187,11 @@ public final class FilterComponents implements AutoCloseable {
         return sessionActions;
     }
 
+    /** Whether any path needs a role ({@code requiredRoles}); without, the hot path skips the check entirely. */
+    public boolean hasRoleRules() {
+        return !roles.isEmpty();
+    }
+
     /** Whether the signed-in user lacks a role that {@code path} needs ({@code requiredRoles}). */
     public boolean forbids(String path, io.descopefilter.core.DescopeSession session) {
         return roles.forbids(path, session);

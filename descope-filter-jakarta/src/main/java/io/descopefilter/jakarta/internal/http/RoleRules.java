@@ -39,6 +39,10 @@ public final class RoleRules {
         return new RoleRules(rules);
     }
 
+    public boolean isEmpty() {
+        return rules.isEmpty();
+    }
+
     /** Whether the user of {@code session} lacks a role that {@code path} needs; allocates nothing without rules. */
     public boolean forbids(String path, DescopeSession session) {
         for (Rule rule : rules) {
