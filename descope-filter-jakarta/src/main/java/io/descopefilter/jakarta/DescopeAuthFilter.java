@@ -124,10 +124,13 @@ public class DescopeAuthFilter implements Filter {
             parts.writer().write(request, response, endpoint.get().handle(request, response));
             return;
         }
-        // 3. session: a later dispatch reuses the wrapper of the first one
+        // 3. session: a later dispatch reuses the wrapper of the first one; a request the Jakarta Security bridge
+        //    resolved before the chain keeps the bridge's session and principal
         Optional<DescopeRequest> alreadyWrapped = DescopeRequest.find(request);
+        Optional<DescopeRequest> bridged = alreadyWrapped.isPresent() ? Optional.empty()
+                : DescopeRequest.resolvedByBridge(request);
         Optional<ResolvedSession> resolved = alreadyWrapped.isPresent() ? Optional.empty()
-                : resolve(parts, request, response);
+                : bridged.isPresent() ? bridged.get().resolved() : resolve(parts, request, response);
         boolean signedIn = alreadyWrapped.isPresent() ? alreadyWrapped.get().session().isPresent()
                 : resolved.isPresent();
         // 4. access
@@ -151,8 +154,8 @@ public class DescopeAuthFilter implements Filter {
             return;
         }
         resolved.ifPresent(r -> request.setAttribute(RequestAttributes.SESSION, r.session()));
-        chain.doFilter(new DescopeRequest(request, response, resolved.orElse(null), parts.requestActions()),
-                response);
+        chain.doFilter(bridged.isPresent() ? bridged.get()
+                : new DescopeRequest(request, response, resolved.orElse(null), parts.requestActions()), response);
     }
 
     private static Optional<ResolvedSession> resolve(FilterComponents parts, HttpServletRequest request,
