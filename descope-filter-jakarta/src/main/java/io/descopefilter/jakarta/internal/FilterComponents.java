@@ -16,7 +16,7 @@ import io.descopefilter.jakarta.internal.http.RequestPath;
 import io.descopefilter.jakarta.internal.landing.LandingFlow;
 import io.descopefilter.jakarta.internal.landing.TokenExchange;
 import io.descopefilter.jakarta.internal.landing.VerifyThrottle;
-import io.descopefilter.jakarta.internal.limits.KeyedLimiter;
+import io.descopefilter.core.internal.store.KeyedLimiter;
 import io.descopefilter.jakarta.internal.magic.LinkBinding;
 import io.descopefilter.jakarta.internal.magic.MagicLinkExchange;
 import io.descopefilter.jakarta.internal.pages.OutcomeWriter;

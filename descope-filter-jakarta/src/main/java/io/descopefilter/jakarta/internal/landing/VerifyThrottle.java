@@ -1,6 +1,6 @@
 package io.descopefilter.jakarta.internal.landing;
 
-import io.descopefilter.jakarta.internal.limits.KeyedLimiter;
+import io.descopefilter.core.internal.store.KeyedLimiter;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import io.descopefilter.core.RefreshedSession;
 import io.descopefilter.core.SessionRefresher;
 import io.descopefilter.core.SessionValidator;
 import io.descopefilter.jakarta.internal.http.ClientAddress;
-import io.descopefilter.jakarta.internal.limits.KeyedLimiter;
+import io.descopefilter.core.internal.store.KeyedLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
