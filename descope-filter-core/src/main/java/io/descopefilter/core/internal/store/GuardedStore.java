@@ -23,6 +23,9 @@ import java.util.function.Supplier;
  * store's own timeout per {@code openFor}, not every request. Each change of state is logged once, naming the store
  * by its {@link SharedStore#describe()} and the failure by its type, never by its message (which may hold a URI
  * with a password).
+ *
+ * <p>Limiter keys (normalised login IDs, client addresses) reach the store only as hashes, so the store holds no
+ * address book; an unreadable ({@code null} or empty) key is counted under one shared key, as in memory.
  */
 public final class GuardedStore implements SharedStore {
 
@@ -91,27 +94,32 @@ public final class GuardedStore implements SharedStore {
     @Override
     public SharedLimiter limiter(String name, long limit, Duration window) {
         Lazy<SharedLimiter> limiter = new Lazy<>(() -> store.limiter(name, limit, window));
+        String label = "limit:" + name;
         return new SharedLimiter() {
             @Override
             public boolean tryAcquire(String key) {
-                return call(() -> limiter.get().tryAcquire(key));
+                return call(() -> limiter.get().tryAcquire(hashed(label, key)));
             }
 
             @Override
             public void refund(String key) {
-                run(() -> limiter.get().refund(key));
+                run(() -> limiter.get().refund(hashed(label, key)));
             }
 
             @Override
             public boolean isExhausted(String key) {
-                return call(() -> limiter.get().isExhausted(key));
+                return call(() -> limiter.get().isExhausted(hashed(label, key)));
             }
 
             @Override
             public long retryAfterSeconds(String key) {
-                return call(() -> limiter.get().retryAfterSeconds(key));
+                return call(() -> limiter.get().retryAfterSeconds(hashed(label, key)));
             }
         };
+    }
+
+    private static String hashed(String label, String key) {
+        return Sealed.keyOf(label, key == null || key.isEmpty() ? KeyedLimiter.UNKNOWN_KEY : key);
     }
 
     @Override
