@@ -162,6 +162,10 @@ public final class FilterComponents implements AutoCloseable {
             throw e;
         }
         try {
+            if (!(shared instanceof io.descopefilter.core.internal.store.MemoryStore)) {
+                // One node's open breaker (a 429 with Retry-After, an outage) keeps the other nodes off Descope too.
+                client.shareCircuitBreaker(shared);
+            }
             return new FilterComponents(config, clock, client, shared);
         } catch (RuntimeException e) {
             try {
