@@ -288,6 +288,9 @@ class ClusterStateTest {
         assertThat(sendMagicLink(one, browser, "alice@example.com").isAccepted()).isTrue();
         String link = emulator.outbox().latestTo("alice@example.com").orElseThrow().links().get(0).url();
         assertThat(openAndConfirm(one, one, browser, link).status()).isEqualTo(303);
+        FakeBrowser clicking = one.browser(containerSessions);
+        assertThat(sendMagicLink(one, clicking, "alice@example.com").isAccepted()).isTrue();
+        String unused = emulator.outbox().latestTo("alice@example.com").orElseThrow().links().get(0).url();
         int sent = emulator.outbox().messagesTo("alice@example.com").size();
 
         // Hanging past its timeout until the guard skips it, then failing at once.
@@ -298,6 +301,11 @@ class ClusterStateTest {
             assertThat(refused.outcome()).as("fail closed, never a silent accept").isEqualTo(SendOutcome.TRY_LATER);
             assertThat(refused.retryAfterSeconds()).isPositive();
             assertThat(emulator.outbox().messagesTo("alice@example.com")).hasSize(sent);
+
+            long verifies = emulator.requestCount("/v1/auth/magiclink/verify");
+            Exchange verify = openAndConfirm(two, two, clicking, unused);
+            assertThat(verify.status()).as("the guessing limit cannot be counted: try again later").isEqualTo(503);
+            assertThat(emulator.requestCount("/v1/auth/magiclink/verify")).isEqualTo(verifies);
 
             assertThat(browser.send(one.filter(), new FakeRequest("GET", "/orders")).reachedApp())
                     .as("a valid session on its node").isTrue();
