@@ -41,6 +41,7 @@ public final class DescopeClient implements AutoCloseable {
 
     private final DescopeClientConfig config;
     private final DescopeTransport transport;
+    private volatile io.descopefilter.core.internal.resilience.SharedCircuitVerdict sharedVerdict;
 
     private DescopeClient(DescopeClientConfig config) {
         this.config = config;
@@ -295,7 +296,30 @@ public final class DescopeClient implements AutoCloseable {
      */
     @Override
     public void close() {
-        transport.close();
+        try {
+            transport.close();
+        } finally {
+            io.descopefilter.core.internal.resilience.SharedCircuitVerdict shared = sharedVerdict;
+            if (shared != null) {
+                shared.close();
+            }
+        }
+    }
+
+    /**
+     * Shares this client's circuit breaker ({@link CallProtection}) with every node using {@code store}: when it
+     * opens here (a 429 with {@code Retry-After}, failures in a row), the other nodes refuse calls to Descope until
+     * the same time, and this node honours theirs. The store is read at most once a second, never while a call
+     * waits; when it fails, each node has its own breaker only. Without a breaker, nothing is shared. Call once,
+     * before the client is used.
+     */
+    public void shareCircuitBreaker(io.descopefilter.core.store.SharedStore store) {
+        io.descopefilter.core.internal.resilience.SharedCircuitVerdict shared =
+                new io.descopefilter.core.internal.resilience.SharedCircuitVerdict(
+                        store.map(io.descopefilter.core.internal.resilience.SharedCircuitVerdict.MAP,
+                                CallProtection.MAX_OPEN_WAIT), System::currentTimeMillis);
+        this.sharedVerdict = shared;
+        transport.shareVerdict(shared);
     }
 
     /** Connection pool statistics, for tests that prove connection reuse. */

@@ -80,7 +80,14 @@ public class DescopeAuthFilter implements Filter {
             LOG.log(Level.ERROR, "DescopeAuthFilter cannot start: {0}", e.getMessage());
             throw new ServletException(e.getMessage(), e);
         }
-        FilterComponents built = FilterComponents.build(configuration, clock);
+        FilterComponents built;
+        try {
+            built = FilterComponents.build(configuration, clock);
+        } catch (InvalidSettingException e) {
+            // The store setting names no store on the class path, or the store cannot be opened.
+            LOG.log(Level.ERROR, "DescopeAuthFilter cannot start: {0}", e.getMessage());
+            throw new ServletException(e.getMessage(), e);
+        }
         try {
             StartupCheck.run(built.client(), configuration);
         } catch (ServletException e) {
@@ -95,9 +102,9 @@ public class DescopeAuthFilter implements Filter {
         servletContext.setAttribute(SessionGate.CONTEXT_ATTRIBUTE, built.gate());
         components = built;
         publishedLinks = links;
-        LOG.log(Level.INFO, "DescopeAuthFilter ready for project {0} at {1} (store {2}, landing mode {3})",
-                configuration.client().projectId(), configuration.publicBaseUrl(), configuration.sessionStore(),
-                configuration.landingMode());
+        LOG.log(Level.INFO, "DescopeAuthFilter ready for project {0} at {1} (store {2}, landing mode {3}, shared "
+                        + "state {4})", configuration.client().projectId(), configuration.publicBaseUrl(),
+                configuration.sessionStore(), configuration.landingMode(), built.sharedStore().describe());
     }
 
     @Override
