@@ -40,12 +40,17 @@ final class HazelcastConfigs {
 
     /** A client of the cluster on {@code port}; it connects before the cache manager is handed out. */
     static Path client(Path directory, String cluster, String instance, int port) {
+        return client(directory, cluster, instance, port, false);
+    }
+
+    /** A client of the cluster on {@code port}; with {@code asyncStart} (as in the example) it starts unconnected. */
+    static Path client(Path directory, String cluster, String instance, int port, boolean asyncStart) {
         String xml = replace(read("hazelcast-client.xml"),
                 "<cluster-name>descope-shop</cluster-name>", "<cluster-name>" + cluster + "</cluster-name>",
                 "<instance-name>descope-client</instance-name>", "<instance-name>" + instance + "</instance-name>",
                 "<address>127.0.0.1:5701</address>\n      <address>127.0.0.1:5702</address>", "<address>127.0.0.1:" + port + "</address>",
                 // A test uses the store right after opening it: wait for the first connection there.
-                "async-start=\"true\"", "async-start=\"false\"");
+                "async-start=\"true\"", "async-start=\"" + asyncStart + "\"");
         return write(directory, instance + ".xml", xml);
     }
 
