@@ -36,6 +36,18 @@ final class RedisServer implements AutoCloseable {
         return server;
     }
 
+    /** A server on {@code port}, not started yet. */
+    static RedisServer on(int port, String... extraArguments) {
+        return new RedisServer(port, List.of(extraArguments));
+    }
+
+    /** A free 127.0.0.1 port. */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
     int port() {
         return port;
     }
@@ -131,12 +143,6 @@ final class RedisServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

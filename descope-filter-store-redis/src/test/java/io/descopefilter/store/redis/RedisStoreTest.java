@@ -12,8 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -134,15 +132,41 @@ class RedisStoreTest {
     }
 
     @Test
-    void openingWithNothingListeningFailsPromptly() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
+    void openedWhileRedisIsAwayTheStoreFailsPromptlyThenConnectsWhenItAppears() throws Exception {
+        int port = RedisServer.freePort();
+        try (RedisServer late = RedisServer.on(port)) {
+            SharedStore store = assertTimeoutPreemptively(Duration.ofSeconds(15),
+                    () -> open(Map.of("redisUri", "redis://127.0.0.1:" + port)));
+            try {
+                SharedMap map = store.map("m", Duration.ofMinutes(1));
+                SharedLimiter limiter = store.limiter("l", 1, Duration.ofMinutes(1));
+                assertTimeoutPreemptively(Duration.ofSeconds(15), () -> {
+                    assertThatThrownBy(store::ping).isInstanceOf(StoreUnavailableException.class)
+                            .hasMessageContaining("127.0.0.1:" + port);
+                    assertThatThrownBy(() -> map.put("k", new byte[] {1})).isInstanceOf(StoreUnavailableException.class);
+                    assertThatThrownBy(() -> limiter.tryAcquire("k")).isInstanceOf(StoreUnavailableException.class);
+                });
+
+                late.start();
+
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                boolean answered = false;
+                while (!answered && System.nanoTime() < deadline) {
+                    try {
+                        store.ping();
+                        answered = true;
+                    } catch (StoreUnavailableException e) {
+                        Thread.sleep(100);
+                    }
+                }
+                assertThat(answered).isTrue();
+                map.put("k", new byte[] {1});
+                assertThat(map.get("k")).isPresent();
+                assertThat(limiter.tryAcquire("k")).isTrue();
+            } finally {
+                store.close();
+            }
         }
-        assertTimeoutPreemptively(Duration.ofSeconds(15), () -> assertThatThrownBy(
-                () -> open(Map.of("redisUri", "redis://127.0.0.1:" + closedPort)))
-                .isInstanceOf(StoreUnavailableException.class)
-                .hasMessageContaining("127.0.0.1:" + closedPort));
     }
 
     @Test

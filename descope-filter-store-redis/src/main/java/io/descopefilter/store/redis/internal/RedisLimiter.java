@@ -3,7 +3,6 @@ package io.descopefilter.store.redis.internal;
 import io.descopefilter.core.store.SharedLimiter;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.BucketProxy;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -22,13 +21,11 @@ final class RedisLimiter implements SharedLimiter {
     private static final String UNKNOWN_KEY = "(unknown)";
 
     private final RedisStore store;
-    private final ProxyManager<String> buckets;
     private final String keyPrefix;
     private final BucketConfiguration configuration;
 
-    RedisLimiter(RedisStore store, ProxyManager<String> buckets, String keyPrefix, long limit, Duration window) {
+    RedisLimiter(RedisStore store, String keyPrefix, long limit, Duration window) {
         this.store = store;
-        this.buckets = buckets;
         this.keyPrefix = keyPrefix;
         this.configuration = BucketConfiguration.builder()
                 .addLimit(bandwidth -> bandwidth.capacity(limit).refillIntervally(limit, window))
@@ -62,6 +59,6 @@ final class RedisLimiter implements SharedLimiter {
 
     private BucketProxy bucket(String key) {
         String k = key == null || key.isEmpty() ? UNKNOWN_KEY : key;
-        return buckets.builder().build(keyPrefix + k, () -> configuration);
+        return store.buckets().builder().build(keyPrefix + k, () -> configuration);
     }
 }

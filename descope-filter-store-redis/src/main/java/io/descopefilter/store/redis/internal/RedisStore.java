@@ -9,6 +9,7 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
@@ -18,11 +19,12 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -31,6 +33,10 @@ import java.util.function.Supplier;
  * bounded by {@code redisTimeout}; while the connection is down commands are refused at once rather than queued
  * (so a request fails fast instead of waiting for a reconnect), and Lettuce reconnects in the background, retrying
  * at most every two seconds, so the store works again as soon as Redis is back.
+ *
+ * <p>If Redis cannot be reached when the store opens, the store opens anyway (as the filter starts while Descope is
+ * unreachable), refuses every operation, and keeps connecting in the background. A refused password is a
+ * configuration error instead: opening fails.
  */
 public final class RedisStore implements SharedStore {
 
@@ -39,35 +45,49 @@ public final class RedisStore implements SharedStore {
     private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(2);
     /**
      * Connecting (TCP, TLS, the HELLO handshake) may take longer than a command, the first time in a cold JVM
-     * especially. It only ever delays {@link #open} and the background reconnects, never a request: while the
+     * especially. It only ever delays {@link #open} and the background (re)connects, never a request: while the
      * connection is down commands are refused at once.
      */
     private static final Duration MIN_CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
+    private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+
     private final RedisSettings settings;
     private final ClientResources resources;
     private final RedisClient client;
-    private final StatefulRedisConnection<String, byte[]> connection;
-    private final RedisCommands<String, byte[]> commands;
-    private final ProxyManager<String> buckets;
+    private volatile Connected connected;
+    private volatile boolean closed;
 
-    private RedisStore(RedisSettings settings, ClientResources resources, RedisClient client,
-            StatefulRedisConnection<String, byte[]> connection) {
+    private RedisStore(RedisSettings settings, ClientResources resources, RedisClient client) {
         this.settings = settings;
         this.resources = resources;
         this.client = client;
-        this.connection = connection;
-        this.commands = connection.sync();
-        this.buckets = Bucket4jLettuce.casBasedBuilder(connection)
-                // A bucket's key expires in Redis once the bucket would be full again: idle keys do not pile up.
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(1)))
-                // The whole compare-and-swap loop of one operation, which retries when nodes race for one key;
-                // each of its commands is bounded by the command timeout on its own.
-                .requestTimeout(settings.timeout().multipliedBy(8))
-                .build();
     }
 
-    /** Connects; throws {@link StoreUnavailableException} if Redis does not answer within the connect timeout. */
+    /** The connection and what is built on it, once the first connect succeeded. */
+    private static final class Connected {
+        final StatefulRedisConnection<String, byte[]> connection;
+        final RedisCommands<String, byte[]> commands;
+        final ProxyManager<String> buckets;
+
+        Connected(StatefulRedisConnection<String, byte[]> connection, Duration commandTimeout) {
+            this.connection = connection;
+            this.commands = connection.sync();
+            this.buckets = Bucket4jLettuce.casBasedBuilder(connection)
+                    // A bucket's key expires in Redis once the bucket would be full again: idle keys do not pile up.
+                    .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(1)))
+                    // The whole compare-and-swap loop of one operation, which retries when nodes race for one key;
+                    // each of its commands is bounded by the command timeout on its own.
+                    .requestTimeout(commandTimeout.multipliedBy(8))
+                    .build();
+        }
+    }
+
+    /**
+     * Connects (or, if Redis is unreachable now, starts connecting in the background).
+     *
+     * @throws StoreUnavailableException Redis answered but refused the connection (a wrong password, for example)
+     */
     public static RedisStore open(RedisSettings settings) {
         ClientResources resources = DefaultClientResources.builder()
                 .ioThreadPoolSize(2)
@@ -87,17 +107,68 @@ public final class RedisStore implements SharedStore {
                 // Every command (async ones, Bucket4j's, included) times out after the connection's timeout.
                 .timeoutOptions(TimeoutOptions.builder().timeoutCommands().connectionTimeout().build())
                 .build());
+        RedisStore store = new RedisStore(settings, resources, client);
         try {
-            StatefulRedisConnection<String, byte[]> connection =
-                    client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-            connection.setTimeout(commandTimeout);
-            RedisStore store = new RedisStore(settings, resources, client, connection);
+            store.connect();
             LOG.log(System.Logger.Level.INFO, "Shared store: {0}, key prefix {1}", settings.describe(), settings.keyPrefix());
-            return store;
         } catch (RuntimeException e) {
-            shutdown(client, resources);
-            throw new StoreUnavailableException(settings.describe() + " did not answer: " + e.getClass().getSimpleName(), e);
+            if (refusedUs(e)) {
+                store.close();
+                throw new StoreUnavailableException(settings.describe() + " refused the connection: "
+                        + e.getClass().getSimpleName() + " (check redisPassword or the URI's credentials)", e);
+            }
+            LOG.log(System.Logger.Level.WARNING, "Shared store {0} cannot be reached ({1}); operations fail until it"
+                    + " can, connecting in the background", settings.describe(), e.getClass().getSimpleName());
+            store.connectLater();
         }
+        return store;
+    }
+
+    private void connect() {
+        connected(client.connect(CODEC, settings.uri()));
+    }
+
+    private void connected(StatefulRedisConnection<String, byte[]> connection) {
+        connection.setTimeout(settings.timeout());
+        if (closed) {
+            connection.close();
+            return;
+        }
+        connected = new Connected(connection, settings.timeout());
+    }
+
+    /** One more attempt at the first connection in a while: asynchronous, so no thread waits for it. */
+    private void connectLater() {
+        if (closed) {
+            return;
+        }
+        try {
+            resources.eventExecutorGroup().schedule(() -> {
+                if (closed) {
+                    return;
+                }
+                client.connectAsync(CODEC, settings.uri()).whenComplete((connection, failure) -> {
+                    if (failure == null) {
+                        connected(connection);
+                        LOG.log(System.Logger.Level.INFO, "Shared store {0} connected", settings.describe());
+                    } else {
+                        connectLater();
+                    }
+                });
+            }, MAX_RECONNECT_DELAY.toMillis() / 2, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // shutting down
+        }
+    }
+
+    /** Whether Redis itself answered with an error (NOAUTH, WRONGPASS): not an outage, a configuration error. */
+    private static boolean refusedUs(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RedisCommandExecutionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -117,12 +188,12 @@ public final class RedisStore implements SharedStore {
         if (limit < 1 || window.toMillis() < 1) {
             throw new IllegalArgumentException("limit must be at least 1 and window at least a millisecond");
         }
-        return new RedisLimiter(this, buckets, settings.keyPrefix() + name + ":", limit, window);
+        return new RedisLimiter(this, settings.keyPrefix() + name + ":", limit, window);
     }
 
     @Override
     public void ping() {
-        call("ping", commands::ping);
+        call("ping", () -> commands().ping());
     }
 
     @Override
@@ -132,12 +203,29 @@ public final class RedisStore implements SharedStore {
 
     @Override
     public void close() {
-        connection.close();
-        shutdown(client, resources);
+        closed = true;
+        Connected current = connected;
+        if (current != null) {
+            current.connection.close();
+        }
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 
     RedisCommands<String, byte[]> commands() {
-        return commands;
+        return current().commands;
+    }
+
+    ProxyManager<String> buckets() {
+        return current().buckets;
+    }
+
+    private Connected current() {
+        Connected current = connected;
+        if (current == null) {
+            throw new StoreUnavailableException(settings.describe() + " is not connected yet");
+        }
+        return current;
     }
 
     /**
@@ -159,10 +247,5 @@ public final class RedisStore implements SharedStore {
         if (name == null || name.isEmpty() || !name.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
             throw new IllegalArgumentException("store names are printable ASCII without blanks");
         }
-    }
-
-    private static void shutdown(RedisClient client, ClientResources resources) {
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 }
