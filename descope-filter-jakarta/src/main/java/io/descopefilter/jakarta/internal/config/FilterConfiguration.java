@@ -188,7 +188,8 @@ public record FilterConfiguration(
             SessionValidatorConfig.Builder builder = SessionValidatorConfig.builder(projectId)
                     .allowedAlgorithms(algorithms)
                     .audience(audience.orElse(null))
-                    .leeway(settings.get(CLOCK_SKEW));
+                    .leeway(settings.get(CLOCK_SKEW))
+                    .verifiedTokenCacheSize(settings.get(VERIFIED_TOKEN_CACHE_SIZE));
             baseUrl.ifPresent(builder::baseUrl);
             return builder.build();
         });
