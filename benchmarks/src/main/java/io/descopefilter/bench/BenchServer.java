@@ -12,6 +12,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -38,17 +39,21 @@ public final class BenchServer {
 
         ServletContextHandler plain = context("/plain");
         ServletContextHandler ours = context("/ours");
-        ours.addFilter(new FilterHolder(new DescopeAuthFilter(Map.of(
-                "projectId", EmulatorMain.PROJECT_ID,
-                "baseUrl", emulator,
-                "publicBaseUrl", "http://127.0.0.1:" + port + "/ours",
-                "cookieSecure", "false",
-                "acceptBearer", "true",
-                "verifiedTokenCacheSize", cacheSize,
-                // the landing case sends one link per landing to one address, far past the default limits
-                "publicPaths", "/send",
-                "sendLimitPerLoginId", "1000000",
-                "sendLimitPerClient", "1000000"))), "/*", EnumSet.of(DispatcherType.REQUEST));
+        Map<String, String> settings = new HashMap<>();
+        settings.put("projectId", EmulatorMain.PROJECT_ID);
+        settings.put("baseUrl", emulator);
+        settings.put("publicBaseUrl", "http://127.0.0.1:" + port + "/ours");
+        settings.put("cookieSecure", "false");
+        settings.put("acceptBearer", "true");
+        settings.put("verifiedTokenCacheSize", cacheSize);
+        // the landing case sends one link per landing to one address, far past the default limits
+        settings.put("publicPaths", "/send");
+        settings.put("sendLimitPerLoginId", "1000000");
+        settings.put("sendLimitPerClient", "1000000");
+        // a busy shared machine can stall the emulator's JVM for seconds; no timeout may end a round
+        settings.put("responseTimeout", "30");
+        settings.put("callTimeout", "60");
+        ours.addFilter(new FilterHolder(new DescopeAuthFilter(settings)), "/*", EnumSet.of(DispatcherType.REQUEST));
         ours.addServlet(SendLinkServlet.class, "/send");
         ServletContextHandler sdk = context("/sdk");
         com.descope.client.DescopeClient client = new com.descope.client.DescopeClient(

@@ -110,7 +110,8 @@ public final class EndToEnd {
                 throw new IllegalStateException(wrkPath + " not found: apt-get install -y wrk, or pass --wrk <path>");
             }
         }
-        int tokenCount = Math.max(1, users.stream().mapToInt(Integer::intValue).max().orElse(1));
+        int tokenCount = !cases.contains("users") ? 1
+                : Math.max(1, users.stream().mapToInt(Integer::intValue).max().orElse(1));
         int cache = cacheSize != null ? cacheSize : Math.max(10_000, tokenCount);
         Path log = work.resolve("children.log");
         Files.deleteIfExists(log);
