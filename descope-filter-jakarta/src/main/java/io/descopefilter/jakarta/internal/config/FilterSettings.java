@@ -126,7 +126,7 @@ public final class FilterSettings {
     public static final Setting<Integer> VERIFIED_TOKEN_CACHE_SIZE = Setting.number("verifiedTokenCacheSize",
             10_000, 0, "Session JWTs remembered after a full signature check, so their next requests skip the RSA "
                     + "work; size it to the sessions active within a session JWT's lifetime (each remembered session "
-                    + "costs about 1.5 KB of heap, see BENCHMARKS.md); 0 turns the cache off");
+                    + "costs about 1.4 KB of heap, see BENCHMARKS.md); 0 turns the cache off");
     public static final Setting<String> ERROR_PAGE = Setting.text("errorPage", null,
             "Path the filter forwards to instead of rendering its own error pages (request attribute "
                     + "`io.descopefilter.error` holds the reason)");
