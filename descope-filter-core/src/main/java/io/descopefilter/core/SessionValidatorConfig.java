@@ -57,6 +57,9 @@ public record SessionValidatorConfig(
         Clock clock,
         Executor keyFetchExecutor) {
 
+    /** The largest verified-token cache: 2^24 sessions (its empty table alone is 128 MiB). */
+    public static final int MAX_VERIFIED_TOKEN_CACHE_SIZE = 1 << 24;
+
     public static final Set<JWSAlgorithm> SUPPORTED_ALGORITHMS =
             Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512);
     public static final Duration MAX_LEEWAY = Duration.ofSeconds(60);
@@ -91,8 +94,9 @@ public record SessionValidatorConfig(
         requireNonNegative(keyFetchCooldown, "keyFetchCooldown");
         requireNonNegative(outageTolerance, "outageTolerance");
         requirePositive(keyFetchWait, "keyFetchWait");
-        if (verifiedTokenCacheSize < 0) {
-            throw new InvalidConfigException("verifiedTokenCacheSize", "verifiedTokenCacheSize must not be negative");
+        if (verifiedTokenCacheSize < 0 || verifiedTokenCacheSize > MAX_VERIFIED_TOKEN_CACHE_SIZE) {
+            throw new InvalidConfigException("verifiedTokenCacheSize",
+                    "verifiedTokenCacheSize must be between 0 and " + MAX_VERIFIED_TOKEN_CACHE_SIZE);
         }
         Objects.requireNonNull(clock, "clock");
     }

@@ -195,11 +195,15 @@ public record FilterConfiguration(
             algorithms.add(JWSAlgorithm.parse(name));
         }
         Optional<String> audience = settings.find(AUDIENCE);
+        check(VERIFIED_TOKEN_CACHE_SIZE, settings.get(VERIFIED_TOKEN_CACHE_SIZE)
+                <= SessionValidatorConfig.MAX_VERIFIED_TOKEN_CACHE_SIZE, "must be at most "
+                + SessionValidatorConfig.MAX_VERIFIED_TOKEN_CACHE_SIZE);
         return core(() -> {
             SessionValidatorConfig.Builder builder = SessionValidatorConfig.builder(projectId)
                     .allowedAlgorithms(algorithms)
                     .audience(audience.orElse(null))
-                    .leeway(settings.get(CLOCK_SKEW));
+                    .leeway(settings.get(CLOCK_SKEW))
+                    .verifiedTokenCacheSize(settings.get(VERIFIED_TOKEN_CACHE_SIZE));
             baseUrl.ifPresent(builder::baseUrl);
             return builder.build();
         });

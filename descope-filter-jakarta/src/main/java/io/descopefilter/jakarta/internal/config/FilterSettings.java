@@ -123,6 +123,10 @@ public final class FilterSettings {
             "Leeway for `exp`, `nbf` and `iat`, in seconds (at most 60)");
     public static final Setting<String> AUDIENCE = Setting.text("audience", null,
             "When set, session JWTs must carry this `aud`");
+    public static final Setting<Integer> VERIFIED_TOKEN_CACHE_SIZE = Setting.number("verifiedTokenCacheSize",
+            10_000, 0, "Session JWTs remembered after a full signature check, so their next requests skip the RSA "
+                    + "work; size it to the sessions active within a session JWT's lifetime (each remembered session "
+                    + "costs about 1.4 KB of heap, see BENCHMARKS.md); 0 turns the cache off");
     public static final Setting<String> ERROR_PAGE = Setting.text("errorPage", null,
             "Path the filter forwards to instead of rendering its own error pages (request attribute "
                     + "`io.descopefilter.error` holds the reason)");
@@ -147,7 +151,7 @@ public final class FilterSettings {
             SEND_LIMIT_PER_CLIENT, SEND_LIMIT_WINDOW, FAILED_VERIFY_LIMIT_PER_CLIENT, FAILED_REFRESH_LIMIT_PER_CLIENT,
             MAX_CONCURRENT_VERIFIES, MAX_CONCURRENT_REFRESHES, MAX_CONCURRENT_SENDS, MAX_CONCURRENT_POLLS,
             MAX_CONCURRENT_LOGOUTS, MAX_CONCURRENT_KEY_FETCHES, BREAKER_FAILURES, BREAKER_WAIT, ALLOWED_ALGORITHMS,
-            CLOCK_SKEW, AUDIENCE, ERROR_PAGE, CONNECT_TIMEOUT, RESPONSE_TIMEOUT, CALL_TIMEOUT,
+            CLOCK_SKEW, AUDIENCE, VERIFIED_TOKEN_CACHE_SIZE, ERROR_PAGE, CONNECT_TIMEOUT, RESPONSE_TIMEOUT, CALL_TIMEOUT,
             STORE);
 
     private FilterSettings() {

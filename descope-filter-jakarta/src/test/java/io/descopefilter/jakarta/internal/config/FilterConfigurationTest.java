@@ -139,6 +139,21 @@ class FilterConfigurationTest {
     }
 
     @Test
+    void verifiedTokenCacheSizeReachesTheValidatorAndIsBounded() {
+        assertThat(configure(minimal()).validator().verifiedTokenCacheSize()).isEqualTo(10_000);
+        Map<String, String> values = minimal();
+        values.put("verifiedTokenCacheSize", "200000");
+        assertThat(configure(values).validator().verifiedTokenCacheSize()).isEqualTo(200_000);
+        values.put("verifiedTokenCacheSize", "0");
+        assertThat(configure(values).validator().verifiedTokenCacheSize()).isZero();
+        for (String refused : new String[] {"-1", "16777217", "many"}) {
+            values.put("verifiedTokenCacheSize", refused);
+            assertThatThrownBy(() -> configure(values)).isInstanceOf(InvalidSettingException.class)
+                    .hasMessageContaining("verifiedTokenCacheSize");
+        }
+    }
+
+    @Test
     void secureCookiesOnPlainHttpAreRefusedExceptOnLoopback() {
         Map<String, String> values = minimal();
         values.put("publicBaseUrl", "http://shop.example.com");
