@@ -1,0 +1,167 @@
+package io.descopefilter.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The shared store the nodes are configured with, as a user would configure it: the filter's {@code store}
+ * setting and the store's own settings, plus whatever runs beside the nodes (a redis-server).
+ */
+interface SharedStoreSetup extends AutoCloseable {
+
+    /** The value of the {@code store} setting. */
+    String name();
+
+    /** Starts what the store needs before any node ({@code ports}: the nodes, in order). */
+    void start(Path work, int nodeCount);
+
+    /** The store's settings for node {@code index}. */
+    Map<String, String> settings(Path work, int index);
+
+    /** Waits until node {@code index} has joined the store (the node has printed its ready line already). */
+    default void awaitJoined(ManagedProcess node, int nodeCount) {
+    }
+
+    @Override
+    void close();
+
+    /** Every node in its own memory: the filter's default, and what a cluster must not rely on. */
+    final class Memory implements SharedStoreSetup {
+        @Override
+        public String name() {
+            return "memory";
+        }
+
+        @Override
+        public void start(Path work, int nodeCount) {
+        }
+
+        @Override
+        public Map<String, String> settings(Path work, int index) {
+            return Map.of("store", "memory");
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** One real redis-server; every node connects to it with {@code redisUri}. */
+    final class Redis implements SharedStoreSetup {
+        RedisServer server;
+
+        @Override
+        public String name() {
+            return "redis";
+        }
+
+        @Override
+        public void start(Path work, int nodeCount) {
+            server = RedisServer.start(work.resolve("redis"));
+        }
+
+        @Override
+        public Map<String, String> settings(Path work, int index) {
+            return Map.of("store", "redis", "redisUri", server.uri());
+        }
+
+        @Override
+        public void close() {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    /**
+     * JCache on Hazelcast: each node embeds a member (as an application using Hazelcast's JCache provider does),
+     * joined over TCP/IP on 127.0.0.1 to the other nodes' members, multicast and auto-detection off, a cluster name
+     * of its own, bound to 127.0.0.1 only. Failure detection is shortened so that a killed node leaves the cluster
+     * in seconds, not the default minute.
+     */
+    final class JCacheHazelcast implements SharedStoreSetup {
+        static final String PROVIDER = "com.hazelcast.cache.HazelcastCachingProvider";
+
+        private final String clusterName = "descope-cluster-test-" + UUID.randomUUID();
+        private List<Integer> memberPorts;
+
+        @Override
+        public String name() {
+            return "jcache";
+        }
+
+        @Override
+        public void start(Path work, int nodeCount) {
+            memberPorts = java.util.stream.IntStream.range(0, nodeCount).mapToObj(i -> ManagedProcess.freePort())
+                    .toList();
+        }
+
+        @Override
+        public Map<String, String> settings(Path work, int index) {
+            Path config = work.resolve("hazelcast").resolve("hazelcast-node" + (index + 1) + ".xml");
+            try {
+                Files.createDirectories(config.getParent());
+                Files.writeString(config, hazelcastXml(clusterName, memberPorts.get(index), memberPorts),
+                        StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return Map.of("store", "jcache", "jcacheProvider", PROVIDER, "jcacheUri", config.toUri().toString());
+        }
+
+        @Override
+        public void awaitJoined(ManagedProcess node, int nodeCount) {
+            node.awaitLog("Members {size:" + nodeCount, Duration.ofSeconds(60));
+        }
+
+        static String hazelcastXml(String clusterName, int port, List<Integer> memberPorts) {
+            String members = memberPorts.stream().map(p -> "          <member>127.0.0.1:" + p + "</member>")
+                    .collect(Collectors.joining("\n"));
+            return """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <hazelcast xmlns="http://www.hazelcast.com/schema/config"
+                               xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                               xsi:schemaLocation="http://www.hazelcast.com/schema/config
+                               http://www.hazelcast.com/schema/config/hazelcast-config-5.7.xsd">
+                      <cluster-name>%s</cluster-name>
+                      <properties>
+                        <property name="hazelcast.logging.type">jdk</property>
+                        <property name="hazelcast.phone.home.enabled">false</property>
+                        <property name="hazelcast.socket.bind.any">false</property>
+                        <property name="hazelcast.heartbeat.interval.seconds">1</property>
+                        <property name="hazelcast.max.no.heartbeat.seconds">5</property>
+                        <property name="hazelcast.operation.call.timeout.millis">5000</property>
+                        <property name="hazelcast.wait.seconds.before.join">1</property>
+                      </properties>
+                      <network>
+                        <port auto-increment="false">%d</port>
+                        <interfaces enabled="true">
+                          <interface>127.0.0.1</interface>
+                        </interfaces>
+                        <join>
+                          <auto-detection enabled="false"/>
+                          <multicast enabled="false"/>
+                          <tcp-ip enabled="true">
+                            <member-list>
+                    %s
+                            </member-list>
+                          </tcp-ip>
+                        </join>
+                      </network>
+                    </hazelcast>
+                    """.formatted(clusterName, port, members);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
