@@ -86,12 +86,17 @@ final class Cluster implements AutoCloseable {
 
     static Cluster start(String name, SharedStoreSetup store, int size, List<String> nodeJvm,
                          Map<String, String> extraSettings) {
+        return start(name, store, size, nodeJvm, extraSettings, SESSION_TTL);
+    }
+
+    static Cluster start(String name, SharedStoreSetup store, int size, List<String> nodeJvm,
+                         Map<String, String> extraSettings, Duration sessionTtl) {
         Path work = Path.of(System.getProperty("cluster.work", "target/cluster")).resolve(name).toAbsolutePath();
         clean(work);
         EmulatorProcess emulator = null;
         List<Node> nodes = new ArrayList<>();
         try {
-            emulator = EmulatorProcess.start(work, SESSION_TTL);
+            emulator = EmulatorProcess.start(work, sessionTtl);
             store.start(work, size);
             int nginxPort = ManagedProcess.freePort();
             String publicBaseUrl = "http://127.0.0.1:" + nginxPort;

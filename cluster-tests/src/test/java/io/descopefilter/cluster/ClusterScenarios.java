@@ -45,7 +45,6 @@ abstract class ClusterScenarios {
 
     static final int NODES = 3;
     private static final Pattern EXP = Pattern.compile("\"exp\"\\s*:\\s*(\\d+)");
-    private static final Pattern USER = Pattern.compile("^user=(\\S+) node=(\\S+)$");
 
     Cluster cluster;
     EmulatorProcess emulator;
@@ -266,26 +265,11 @@ abstract class ClusterScenarios {
     }
 
     static String csrf(Browser browser) {
-        Answer csrf = browser.get("/csrf");
-        assertThat(csrf.status()).as("csrf: %s", csrf).isEqualTo(200);
-        return csrf.body();
+        return SignIns.csrf(browser);
     }
 
-    /** A magic-link sign-in through nginx, as a browser does it; returns the Descope user ID. */
     String signIn(Browser browser, String email) {
-        String csrf = csrf(browser);
-        int before = emulator.messagesTo(email).size();
-        Answer sent = browser.post("/send", Map.of("email", email, "csrf", csrf));
-        assertThat(sent.status()).as("send to %s: %s", email, sent).isEqualTo(200);
-        Message message = emulator.awaitMessage(email, messages -> messages.size() > before);
-        Answer landing = browser.get(message.links().get(0).url());
-        assertThat(landing.status()).as("landing: %s", landing).isEqualTo(303);
-        assertThat(landing.location()).hasValueSatisfying(l -> assertThat(l).endsWith(ClusterNode.AFTER_LOGIN));
-        Answer whoami = browser.get(ClusterNode.AFTER_LOGIN);
-        assertThat(whoami.status()).as("signed in: %s", whoami).isEqualTo(200);
-        Matcher user = USER.matcher(whoami.body());
-        assertThat(user.matches()).as("whoami: %s", whoami).isTrue();
-        return user.group(1);
+        return SignIns.signIn(browser, emulator, email);
     }
 
     /** Waits until the browser's session JWT is past its {@code exp} and the filter's clock skew. */
