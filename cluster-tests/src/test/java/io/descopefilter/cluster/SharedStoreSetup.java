@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -88,32 +87,35 @@ interface SharedStoreSetup extends AutoCloseable {
      * in seconds, not the default minute.
      */
     final class JCacheHazelcast implements SharedStoreSetup {
-        static final String PROVIDER = "com.hazelcast.cache.HazelcastCachingProvider";
+        static final String PROVIDER = "com.hazelcast.cache.impl.HazelcastServerCachingProvider";
 
         private final String clusterName = "descope-cluster-test-" + UUID.randomUUID();
-        private List<Integer> memberPorts;
+        private Path config;
 
         @Override
         public String name() {
             return "jcache";
         }
 
+        /**
+         * One configuration file for every node: JCache scopes cache names by the cache manager's URI, so nodes
+         * given different URIs would share a Hazelcast cluster but not its caches. Each member takes the first free
+         * port of a range of {@code nodeCount} ports.
+         */
         @Override
         public void start(Path work, int nodeCount) {
-            memberPorts = java.util.stream.IntStream.range(0, nodeCount).mapToObj(i -> ManagedProcess.freePort())
-                    .toList();
-        }
-
-        @Override
-        public Map<String, String> settings(Path work, int index) {
-            Path config = work.resolve("hazelcast").resolve("hazelcast-node" + (index + 1) + ".xml");
+            config = work.resolve("hazelcast").resolve("hazelcast.xml");
             try {
                 Files.createDirectories(config.getParent());
-                Files.writeString(config, hazelcastXml(clusterName, memberPorts.get(index), memberPorts),
+                Files.writeString(config, hazelcastXml(clusterName, freePortRange(nodeCount), nodeCount),
                         StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        @Override
+        public Map<String, String> settings(Path work, int index) {
             return Map.of("store", "jcache", "jcacheProvider", PROVIDER, "jcacheUri", config.toUri().toString());
         }
 
@@ -122,8 +124,32 @@ interface SharedStoreSetup extends AutoCloseable {
             node.awaitLog("Members {size:" + nodeCount, Duration.ofSeconds(60));
         }
 
-        static String hazelcastXml(String clusterName, int port, List<Integer> memberPorts) {
-            String members = memberPorts.stream().map(p -> "          <member>127.0.0.1:" + p + "</member>")
+        /** The first of {@code count} consecutive ports free on 127.0.0.1 now. */
+        private static int freePortRange(int count) {
+            for (int attempt = 0; attempt < 50; attempt++) {
+                int first = ManagedProcess.freePort();
+                if (first + count > 65535) {
+                    continue;
+                }
+                boolean free = true;
+                for (int port = first + 1; port < first + count && free; port++) {
+                    try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1,
+                            java.net.InetAddress.getLoopbackAddress())) {
+                        socket.setReuseAddress(true);
+                    } catch (IOException e) {
+                        free = false;
+                    }
+                }
+                if (free) {
+                    return first;
+                }
+            }
+            throw new IllegalStateException("no " + count + " consecutive free ports on 127.0.0.1");
+        }
+
+        static String hazelcastXml(String clusterName, int firstPort, int count) {
+            String members = java.util.stream.IntStream.range(firstPort, firstPort + count)
+                    .mapToObj(p -> "              <member>127.0.0.1:" + p + "</member>")
                     .collect(Collectors.joining("\n"));
             return """
                     <?xml version="1.0" encoding="UTF-8"?>
@@ -142,7 +168,7 @@ interface SharedStoreSetup extends AutoCloseable {
                         <property name="hazelcast.wait.seconds.before.join">1</property>
                       </properties>
                       <network>
-                        <port auto-increment="false">%d</port>
+                        <port auto-increment="true" port-count="%d">%d</port>
                         <interfaces enabled="true">
                           <interface>127.0.0.1</interface>
                         </interfaces>
@@ -157,7 +183,7 @@ interface SharedStoreSetup extends AutoCloseable {
                         </join>
                       </network>
                     </hazelcast>
-                    """.formatted(clusterName, port, members);
+                    """.formatted(clusterName, count, firstPort, members);
         }
 
         @Override
