@@ -125,7 +125,7 @@ interface SharedStoreSetup extends AutoCloseable {
         }
 
         /** The first of {@code count} consecutive ports free on 127.0.0.1 now. */
-        private static int freePortRange(int count) {
+        static int freePortRange(int count) {
             for (int attempt = 0; attempt < 50; attempt++) {
                 int first = ManagedProcess.freePort();
                 if (first + count > 65535) {
@@ -148,6 +148,10 @@ interface SharedStoreSetup extends AutoCloseable {
         }
 
         static String hazelcastXml(String clusterName, int firstPort, int count) {
+            return hazelcastXml(clusterName, firstPort, count, "");
+        }
+
+        static String hazelcastXml(String clusterName, int firstPort, int count, String extra) {
             String members = java.util.stream.IntStream.range(firstPort, firstPort + count)
                     .mapToObj(p -> "              <member>127.0.0.1:" + p + "</member>")
                     .collect(Collectors.joining("\n"));
@@ -182,12 +186,116 @@ interface SharedStoreSetup extends AutoCloseable {
                           </tcp-ip>
                         </join>
                       </network>
-                    </hazelcast>
-                    """.formatted(clusterName, count, firstPort, members);
+                    %s</hazelcast>
+                    """.formatted(clusterName, count, firstPort, members, extra);
         }
 
         @Override
         public void close() {
+        }
+    }
+
+    /**
+     * JCache on Hazelcast, client and server: two Hazelcast members in JVMs of their own hold the data, and each
+     * node is a Hazelcast client (JCache's client provider) of them. Here the store can go away while every node
+     * runs: {@link #kill} stops both members at once, {@link #startAgain} starts them again, empty, on the same
+     * ports. The clients reconnect in the background and meanwhile fail fast (reconnect mode {@code ASYNC}).
+     */
+    final class JCacheHazelcastClient implements SharedStoreSetup {
+        static final String PROVIDER = "com.hazelcast.client.cache.HazelcastClientCachingProvider";
+        static final int MEMBERS = 2;
+
+        private final String clusterName = "descope-cluster-test-" + UUID.randomUUID();
+        private Path memberConfig;
+        private Path clientConfig;
+        private Path directory;
+        private int starts;
+        private final java.util.List<ManagedProcess> members = new java.util.ArrayList<>();
+
+        @Override
+        public String name() {
+            return "jcache-client";
+        }
+
+        @Override
+        public void start(Path work, int nodeCount) {
+            directory = work.resolve("hazelcast");
+            memberConfig = directory.resolve("hazelcast-member.xml");
+            clientConfig = directory.resolve("hazelcast-client.xml");
+            int firstPort = JCacheHazelcast.freePortRange(MEMBERS);
+            try {
+                Files.createDirectories(directory);
+                Files.writeString(memberConfig, JCacheHazelcast.hazelcastXml(clusterName, firstPort, MEMBERS),
+                        StandardCharsets.UTF_8);
+                Files.writeString(clientConfig, clientXml(clusterName, firstPort, MEMBERS), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            startAgain();
+        }
+
+        /** Starts both members (again), empty, and waits until they formed their cluster. */
+        void startAgain() {
+            starts++;
+            for (int i = 1; i <= MEMBERS; i++) {
+                members.add(ManagedProcess.startJava("hazelcast-member" + i, java.util.List.of("-Xmx256m",
+                        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dhazelcast.config=" + memberConfig),
+                        "com.hazelcast.core.server.HazelcastMemberStarter", java.util.List.of(),
+                        directory.resolve("member" + i + "-" + starts + ".log")));
+            }
+            members.forEach(m -> m.awaitLog("Members {size:" + MEMBERS, Duration.ofSeconds(90)));
+        }
+
+        /** Kills both members at once: the store is gone. */
+        void kill() {
+            members.forEach(ManagedProcess::kill);
+            members.clear();
+        }
+
+        @Override
+        public Map<String, String> settings(Path work, int index) {
+            return Map.of("store", "jcache", "jcacheProvider", PROVIDER, "jcacheUri",
+                    clientConfig.toUri().toString());
+        }
+
+        static String clientXml(String clusterName, int firstPort, int count) {
+            String members = java.util.stream.IntStream.range(firstPort, firstPort + count)
+                    .mapToObj(p -> "          <address>127.0.0.1:" + p + "</address>")
+                    .collect(Collectors.joining("\n"));
+            return """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <hazelcast-client xmlns="http://www.hazelcast.com/schema/client-config"
+                                      xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                                      xsi:schemaLocation="http://www.hazelcast.com/schema/client-config
+                                      http://www.hazelcast.com/schema/client-config/hazelcast-client-config-5.7.xsd">
+                      <cluster-name>%s</cluster-name>
+                      <properties>
+                        <property name="hazelcast.logging.type">jdk</property>
+                        <property name="hazelcast.phone.home.enabled">false</property>
+                        <property name="hazelcast.client.invocation.timeout.seconds">3</property>
+                        <property name="hazelcast.client.heartbeat.interval">1000</property>
+                        <property name="hazelcast.client.heartbeat.timeout">5000</property>
+                      </properties>
+                      <network>
+                        <cluster-members>
+                    %s
+                        </cluster-members>
+                        <smart-routing>true</smart-routing>
+                      </network>
+                      <connection-strategy async-start="false" reconnect-mode="ASYNC">
+                        <connection-retry>
+                          <initial-backoff-millis>200</initial-backoff-millis>
+                          <max-backoff-millis>1000</max-backoff-millis>
+                          <cluster-connect-timeout-millis>-1</cluster-connect-timeout-millis>
+                        </connection-retry>
+                      </connection-strategy>
+                    </hazelcast-client>
+                    """.formatted(clusterName, members);
+        }
+
+        @Override
+        public void close() {
+            kill();
         }
     }
 }
