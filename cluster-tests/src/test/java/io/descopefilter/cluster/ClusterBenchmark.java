@@ -19,11 +19,11 @@ import java.util.regex.Pattern;
  * one emulator, one store (redis), three nodes; nginx {@code one} proxies to node1 only, nginx {@code three}
  * round-robins over all three. A signed-in user's request with a valid session (the hot path: no call to Descope
  * or the store) is timed with {@code wrk}, alternating between the two proxies, a few rounds each. Bounded (about
- * two minutes); not part of {@code verify}:
+ * two and a half minutes); not part of {@code verify}:
  *
  * <pre>./mvnw -B -pl cluster-tests -am -Pbenchmark -DskipTests verify</pre>
  *
- * System properties: {@code cluster.bench.rounds} (3), {@code cluster.bench.seconds} (10), {@code
+ * System properties: {@code cluster.bench.rounds} (4), {@code cluster.bench.seconds} (10), {@code
  * cluster.bench.connections} (32), {@code cluster.bench.threads} (2).
  */
 public final class ClusterBenchmark {
@@ -42,7 +42,7 @@ public final class ClusterBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int rounds = Integer.getInteger("cluster.bench.rounds", 3);
+        int rounds = Integer.getInteger("cluster.bench.rounds", 4);
         int seconds = Integer.getInteger("cluster.bench.seconds", 10);
         int connections = Integer.getInteger("cluster.bench.connections", 32);
         int threads = Integer.getInteger("cluster.bench.threads", 2);
@@ -61,14 +61,23 @@ public final class ClusterBenchmark {
             // the session cookie is host-only for 127.0.0.1, so it is valid behind either proxy
             String single = one.baseUrl + ClusterNode.AFTER_LOGIN;
 
-            // warm-up: JIT of every node, nginx keep-alive pools
-            wrk(wrk, threads, connections, 5, cookies, three);
+            // warm-up: the JIT of every node (each of the three gets a third of the requests), nginx's
+            // keep-alive pools
+            wrk(wrk, threads, connections, 20, cookies, three);
             wrk(wrk, threads, connections, 5, cookies, single);
 
             List<Run> runs = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
-                runs.add(parse("one node", round, wrk(wrk, threads, connections, seconds, cookies, single)));
-                runs.add(parse("three nodes", round, wrk(wrk, threads, connections, seconds, cookies, three)));
+                // alternating which goes first, so that a drift of the shared machine hits both alike
+                boolean oneFirst = round % 2 == 1;
+                for (int side = 0; side < 2; side++) {
+                    if ((side == 0) == oneFirst) {
+                        runs.add(parse("one node", round, wrk(wrk, threads, connections, seconds, cookies, single)));
+                    } else {
+                        runs.add(parse("three nodes", round, wrk(wrk, threads, connections, seconds, cookies,
+                                three)));
+                    }
+                }
             }
             String report = report(runs, rounds, seconds, connections, threads, started);
             System.out.println(report);
