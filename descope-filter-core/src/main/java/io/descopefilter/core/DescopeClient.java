@@ -41,6 +41,7 @@ public final class DescopeClient implements AutoCloseable {
 
     private final DescopeClientConfig config;
     private final DescopeTransport transport;
+    private volatile io.descopefilter.core.internal.resilience.SharedCircuitVerdict sharedVerdict;
 
     private DescopeClient(DescopeClientConfig config) {
         this.config = config;
@@ -295,7 +296,30 @@ public final class DescopeClient implements AutoCloseable {
      */
     @Override
     public void close() {
-        transport.close();
+        try {
+            transport.close();
+        } finally {
+            io.descopefilter.core.internal.resilience.SharedCircuitVerdict shared = sharedVerdict;
+            if (shared != null) {
+                shared.close();
+            }
+        }
+    }
+
+    /**
+     * Shares this client's circuit breaker ({@link CallProtection}) with every node using {@code store}: when it
+     * opens here (a 429 with {@code Retry-After}, failures in a row), the other nodes refuse calls to Descope until
+     * the same time, and this node honours theirs. The store is read at most once a second, never while a call
+     * waits; when it fails, each node has its own breaker only. Without a breaker, nothing is shared. Call once,
+     * before the client is used.
+     */
+    public void shareCircuitBreaker(io.descopefilter.core.store.SharedStore store) {
+        io.descopefilter.core.internal.resilience.SharedCircuitVerdict shared =
+                new io.descopefilter.core.internal.resilience.SharedCircuitVerdict(
+                        store.map(io.descopefilter.core.internal.resilience.SharedCircuitVerdict.MAP,
+                                CallProtection.MAX_OPEN_WAIT), System::currentTimeMillis);
+        this.sharedVerdict = shared;
+        transport.shareVerdict(shared);
     }
 
     /** Connection pool statistics, for tests that prove connection reuse. */
@@ -314,7 +338,9 @@ public final class DescopeClient implements AutoCloseable {
      * may create the user, so there the login ID must itself be the address and the caller checks it as such.
      */
     private LinkSignInBody signInBody(String checkedLoginId, String redirectUri, LoginOptions options) {
-        return new LinkSignInBody(checkedLoginId, InputChecks.redirectUri(redirectUri), sentOptions(options));
+        LoginOptions opts = options == null ? LoginOptions.NONE : options;
+        return new LinkSignInBody(checkedLoginId, InputChecks.redirectUri(redirectUri), opts.providerId(),
+                opts.ssoAppId(), sentOptions(options));
     }
 
     /** Sign-up repeats the delivery address at top level, in the field named after the channel (contract §2). */
@@ -328,13 +354,13 @@ public final class DescopeClient implements AutoCloseable {
         return switch (method) {
             case EMAIL -> {
                 SignUpUser withEmail = profile.email() == null ? profile.withEmail(loginId) : profile;
-                yield new LinkSignUpBody(loginId, uri, withEmail.email(), null, null, withEmail, sent);
+                yield new LinkSignUpBody(loginId, uri, withEmail.email(), null, null, withEmail, providerOf(options), sent);
             }
             case SMS, VOICE, WHATSAPP -> {
                 SignUpUser withPhone = profile.phone() == null ? profile.withPhone(loginId) : profile;
                 String phone = method == DeliveryMethod.WHATSAPP ? null : withPhone.phone();
                 String whatsapp = method == DeliveryMethod.WHATSAPP ? withPhone.phone() : null;
-                yield new LinkSignUpBody(loginId, uri, null, phone, whatsapp, withPhone, sent);
+                yield new LinkSignUpBody(loginId, uri, null, phone, whatsapp, withPhone, providerOf(options), sent);
             }
         };
     }
@@ -349,7 +375,19 @@ public final class DescopeClient implements AutoCloseable {
 
     /** Options equal to {@link LoginOptions#NONE} are left out of the body altogether. */
     private static LoginOptions sentOptions(LoginOptions options) {
-        return options == null || options.equals(LoginOptions.NONE) ? null : options;
+        if (options == null) {
+            return null;
+        }
+        // providerId is sent at the top level only; options that hold nothing else are left out altogether.
+        LoginOptions nested = options.providerId() == null ? options : new LoginOptions(options.stepup(),
+                options.mfa(), options.customClaims(), options.templateOptions(), options.templateId(),
+                options.tenantId(), options.locale(), options.revokeOtherSessions(),
+                options.revokeOtherSessionsTypes(), options.pkceChallenge(), options.ssoAppId(), null);
+        return nested.equals(LoginOptions.NONE) ? null : nested;
+    }
+
+    private static String providerOf(LoginOptions options) {
+        return options == null ? null : options.providerId();
     }
 
     private static void rejectSessionOptions(LoginOptions options, String operation) {

@@ -2,6 +2,8 @@ package io.descopefilter.core;
 
 import io.descopefilter.core.internal.http.InputChecks;
 
+import jakarta.json.bind.annotation.JsonbTransient;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +24,9 @@ import java.util.regex.Pattern;
  * @param revokeOtherSessions      sign the user out everywhere else on success
  * @param revokeOtherSessionsTypes which other sessions to revoke
  * @param pkceChallenge            PKCE challenge (enchanted links)
- * @param ssoAppId                 SSO application to sign in to
+ * @param ssoAppId                 SSO application to sign in to (also sent at the request's top level)
+ * @param providerId               message provider to deliver through; Descope takes it at the top level of the
+ *                                 link request, not inside {@code loginOptions}, so it is sent there only
  */
 public record LoginOptions(
         boolean stepup,
@@ -35,7 +39,8 @@ public record LoginOptions(
         boolean revokeOtherSessions,
         List<String> revokeOtherSessionsTypes,
         String pkceChallenge,
-        String ssoAppId) {
+        String ssoAppId,
+        @JsonbTransient String providerId) {
 
     /** No options: only the defaults of the Descope project apply. */
     public static final LoginOptions NONE = builder().build();
@@ -49,6 +54,7 @@ public record LoginOptions(
         InputChecks.optionalText(tenantId, "tenantId", InputChecks.MAX_TEXT_LENGTH);
         InputChecks.optionalText(locale, "locale", 35);
         InputChecks.optionalText(ssoAppId, "ssoAppId", InputChecks.MAX_TEXT_LENGTH);
+        InputChecks.optionalText(providerId, "providerId", InputChecks.MAX_TEXT_LENGTH);
         if (revokeOtherSessionsTypes != null) {
             revokeOtherSessionsTypes.forEach(type ->
                     InputChecks.text(type, "revokeOtherSessionsTypes entry", InputChecks.MAX_TEXT_LENGTH));
@@ -85,6 +91,7 @@ public record LoginOptions(
         private List<String> revokeOtherSessionsTypes;
         private String pkceChallenge;
         private String ssoAppId;
+        private String providerId;
 
         private Builder() {
         }
@@ -144,9 +151,14 @@ public record LoginOptions(
             return this;
         }
 
+        public Builder providerId(String providerId) {
+            this.providerId = providerId;
+            return this;
+        }
+
         public LoginOptions build() {
             return new LoginOptions(stepup, mfa, customClaims, templateOptions, templateId, tenantId, locale,
-                    revokeOtherSessions, revokeOtherSessionsTypes, pkceChallenge, ssoAppId);
+                    revokeOtherSessions, revokeOtherSessionsTypes, pkceChallenge, ssoAppId, providerId);
         }
     }
 }

@@ -4,6 +4,11 @@ package io.descopefilter.core;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.descopefilter.core.internal.store.Fields;
+import io.descopefilter.core.internal.store.Sealed;
+import io.descopefilter.core.store.SharedMap;
+import io.descopefilter.core.store.SharedStore;
+import io.descopefilter.core.store.StoreUnavailableException;
 
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -13,13 +18,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Renews a session with its refresh JWT (contract §6, §8): validate the refresh JWT locally, {@code POST
@@ -35,6 +43,15 @@ import java.util.concurrent.TimeoutException;
  * bounded table: replaying it never reaches Descope again, so a client replaying revoked tokens cannot spend the
  * per-address quota that Descope grants the whole application. At most {@code maxWaiters} callers wait for
  * refreshes of others at a time; one more is answered {@code WAIT_TIMED_OUT} at once instead of holding a thread.
+ *
+ * <p>With a {@link SharedStore} the same holds across every node sharing it. After the callers of one node have
+ * collapsed into one, that caller takes a lock entry for the refresh JWT in the store ({@code putIfAbsent}, living
+ * {@code waitLimit}); the node that wins calls Descope and puts the result in the store for the grace period,
+ * sealed under the old refresh JWT ({@link Sealed}: the store's contents sign nobody in). Callers on other nodes
+ * poll for that result (short sleeps, at most {@code waitLimit}, counted among the waiters) and validate its
+ * session JWT locally before using it, so with refresh-token rotation a page whose requests reach several nodes
+ * still makes one refresh and signs nobody out. Refused refresh JWTs are remembered in the store too. When the
+ * store fails, refreshes go on as if there were one node (logged once per outage): a refresh never depends on it.
  */
 public final class SessionRefresher {
 
@@ -60,6 +77,8 @@ public final class SessionRefresher {
     private final Cache<String, Long> refused;
     /** Permits for callers waiting on another caller's refresh; {@code null} for no cap. */
     private final Semaphore waiters;
+    /** The refresh coordination across nodes; {@code null} without a shared store. */
+    private final Shared shared;
 
     private record Recent(RefreshResult result, long expiresAtMillis) {
         boolean isLive(long nowMillis) {
@@ -97,6 +116,16 @@ public final class SessionRefresher {
      */
     public SessionRefresher(DescopeClient client, SessionValidator validator, Duration waitLimit, Duration grace,
                             Clock clock, int maxWaiters) {
+        this(client, validator, waitLimit, grace, clock, maxWaiters, null);
+    }
+
+    /**
+     * @param store the store shared by every node of the application, through which one refresh per refresh JWT
+     *              is made cluster-wide and its result seen by every node during the grace period; {@code null}
+     *              for this node alone
+     */
+    public SessionRefresher(DescopeClient client, SessionValidator validator, Duration waitLimit, Duration grace,
+                            Clock clock, int maxWaiters, SharedStore store) {
         if (maxWaiters < 0) {
             throw new IllegalArgumentException("maxWaiters must not be negative");
         }
@@ -120,6 +149,7 @@ public final class SessionRefresher {
             throw new IllegalArgumentException("grace must be zero or positive");
         }
         this.graceMillis = grace.toMillis();
+        this.shared = store == null ? null : new Shared(store, waitLimit, grace);
     }
 
     public RefreshResult refresh(String refreshJwt) {
@@ -143,7 +173,7 @@ public final class SessionRefresher {
         try {
             // Checked again now that this caller leads: a refusal recorded just before it won must count.
             result = isRefused(hash) ? RefreshResult.failed(RefreshResult.Failure.REJECTED_BY_DESCOPE)
-                    : refreshNow(refreshJwt, hash);
+                    : shared == null ? refreshNow(refreshJwt, hash) : refreshAcrossNodes(refreshJwt, hash);
         } catch (Throwable t) {
             LOG.log(Level.WARNING, "Session refresh failed with an unexpected {0}", t.getClass().getName());
         } finally {
@@ -162,6 +192,197 @@ public final class SessionRefresher {
         recent.remove(refreshJwt);
         recent.values().removeIf(r -> r.result().refreshed()
                 .filter(s -> refreshJwt.equals(s.refreshJwt())).isPresent());
+        if (shared != null) {
+            shared.forget(refreshJwt);
+        }
+    }
+
+    /**
+     * The refresh of a caller that leads on this node: another node's result for this refresh JWT if there is one,
+     * else this node's own call to Descope if it wins the store's lock, else the result the winner publishes. Any
+     * store failure before Descope was called falls back to calling Descope from here; after the call, a store
+     * failure only means other nodes do not see the result.
+     */
+    private RefreshResult refreshAcrossNodes(String refreshJwt, String hash) {
+        Shared.Keys keys = new Shared.Keys(refreshJwt);
+        boolean waiting = false;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        try {
+            boolean first = true;
+            while (true) {
+                // A late request of a page (grace) or a poll while another node refreshes.
+                if (graceMillis > 0 || !first) {
+                    Optional<RefreshResult> known = shared.result(keys, refreshJwt);
+                    if (known.isPresent()) {
+                        if (known.get().failure().filter(f -> f == RefreshResult.Failure.REJECTED_BY_DESCOPE)
+                                .isPresent()) {
+                            rememberRefused(hash, validator.validateRefresh(refreshJwt));
+                        }
+                        return known.get();
+                    }
+                }
+                first = false;
+                if (shared.lock(keys)) {
+                    shared.recovered();
+                    break;
+                }
+                if (!waiting) {
+                    if (waiters != null && !waiters.tryAcquire()) {
+                        return RefreshResult.failed(RefreshResult.Failure.WAIT_TIMED_OUT);
+                    }
+                    waiting = true;
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    return RefreshResult.failed(RefreshResult.Failure.WAIT_TIMED_OUT);
+                }
+                Thread.sleep(Shared.POLL_MILLIS);
+            }
+        } catch (StoreUnavailableException e) {
+            shared.failed(e);
+            return refreshNow(refreshJwt, hash);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return RefreshResult.failed(RefreshResult.Failure.WAIT_TIMED_OUT);
+        } finally {
+            if (waiting && waiters != null) {
+                waiters.release();
+            }
+        }
+        RefreshResult result = RefreshResult.failed(RefreshResult.Failure.INTERNAL_ERROR);
+        try {
+            result = refreshNow(refreshJwt, hash);
+            return result;
+        } finally {
+            shared.publish(keys, result);
+        }
+    }
+
+    /** Validates a result another node published before it is used here: the store is not trusted with sessions. */
+    private Optional<RefreshResult> validated(String sessionJwt, String newRefreshJwt, boolean rotated,
+                                              String cookieDomain, String cookiePath, int cookieMaxAge,
+                                              long cookieExpiration) {
+        ValidationResult session = validator.validateSession(sessionJwt);
+        if (!session.isValid() || (rotated && !validator.validateRefresh(newRefreshJwt).isValid())) {
+            return Optional.empty();
+        }
+        return Optional.of(RefreshResult.succeeded(new RefreshedSession(session.session().orElseThrow(), sessionJwt,
+                newRefreshJwt, rotated, cookieDomain, cookiePath, cookieMaxAge, cookieExpiration)));
+    }
+
+    /** The store entries of the refresh coordination, and how they are read and written. */
+    private final class Shared {
+
+        static final long POLL_MILLIS = 25;
+        private static final String LOCK = "refresh.lock";
+        private static final String RESULT = "refresh.result";
+        private static final String ISSUED = "refresh.issued";
+        private static final String REFUSED = "refresh.refused";
+        private static final byte[] MARK = {1};
+
+        private final SharedMap locks;
+        private final SharedMap results;
+        private final SharedMap issued;
+        private final SharedMap refusals;
+        private final AtomicBoolean failing = new AtomicBoolean();
+
+        /** The store keys of one refresh JWT: hashes under distinct labels, never the token. */
+        record Keys(String lock, String result, String refused, String refreshJwt) {
+            Keys(String refreshJwt) {
+                this(Sealed.keyOf(LOCK, refreshJwt), Sealed.keyOf(RESULT, refreshJwt),
+                        Sealed.keyOf(REFUSED, refreshJwt), refreshJwt);
+            }
+
+            @Override
+            public String toString() {
+                return "Keys[<redacted>]";
+            }
+        }
+
+        Shared(SharedStore store, Duration waitLimit, Duration grace) {
+            Duration kept = grace.compareTo(waitLimit) > 0 ? grace : waitLimit;
+            this.locks = store.map(LOCK, waitLimit);
+            this.results = store.map(RESULT, kept);
+            this.issued = store.map(ISSUED, kept);
+            this.refusals = store.map(REFUSED, REFUSED_FALLBACK_TTL);
+        }
+
+        boolean lock(Keys keys) {
+            return locks.putIfAbsent(keys.lock(), MARK);
+        }
+
+        /** A result published for this refresh JWT by any node, validated here; empty when there is none. */
+        Optional<RefreshResult> result(Keys keys, String refreshJwt) {
+            Optional<byte[]> sealed = results.get(keys.result());
+            if (sealed.isPresent()) {
+                Optional<List<String>> fields = Sealed.open(RESULT, refreshJwt, sealed.get())
+                        .flatMap(plain -> Fields.unpack(plain, 7));
+                if (fields.isPresent()) {
+                    List<String> f = fields.get();
+                    try {
+                        Optional<RefreshResult> valid = validated(f.get(0), f.get(1), Boolean.parseBoolean(f.get(2)),
+                                f.get(3), f.get(4), Integer.parseInt(f.get(5)), Long.parseLong(f.get(6)));
+                        if (valid.isPresent()) {
+                            return valid;
+                        }
+                    } catch (RuntimeException malformed) {
+                        // Not what this filter wrote: ignored, as if there were no result.
+                    }
+                }
+                LOG.log(Level.WARNING, "A refresh result in the shared store could not be opened or failed "
+                        + "validation; ignored");
+            }
+            if (refusals.get(keys.refused()).isPresent()) {
+                return Optional.of(RefreshResult.failed(RefreshResult.Failure.REJECTED_BY_DESCOPE));
+            }
+            return Optional.empty();
+        }
+
+        /** Publishes this node's result for the others and frees the lock; a store failure only costs sharing. */
+        void publish(Keys keys, RefreshResult result) {
+            try {
+                Optional<RefreshedSession> done = result.refreshed();
+                if (done.isPresent()) {
+                    RefreshedSession s = done.get();
+                    results.put(keys.result(), Sealed.seal(RESULT, keys.refreshJwt(), Fields.pack(s.sessionJwt(),
+                            s.refreshJwt(), Boolean.toString(s.refreshJwtRotated()), s.cookieDomain(),
+                            s.cookiePath(), Integer.toString(s.cookieMaxAge()),
+                            Long.toString(s.cookieExpiration()))));
+                    if (s.refreshJwtRotated()) {
+                        issued.put(Sealed.keyOf(ISSUED, s.refreshJwt()),
+                                keys.result().getBytes(StandardCharsets.US_ASCII));
+                    }
+                } else if (result.failure().filter(f -> f == RefreshResult.Failure.REJECTED_BY_DESCOPE).isPresent()) {
+                    refusals.put(keys.refused(), MARK);
+                }
+                locks.remove(keys.lock());
+            } catch (StoreUnavailableException e) {
+                failed(e);
+            }
+        }
+
+        /** Drops the published result issued for, or from, this refresh JWT (logout). */
+        void forget(String refreshJwt) {
+            try {
+                results.remove(Sealed.keyOf(RESULT, refreshJwt));
+                issued.take(Sealed.keyOf(ISSUED, refreshJwt))
+                        .ifPresent(key -> results.remove(new String(key, StandardCharsets.US_ASCII)));
+            } catch (StoreUnavailableException e) {
+                failed(e);
+            }
+        }
+
+        void failed(StoreUnavailableException e) {
+            if (failing.compareAndSet(false, true)) {
+                LOG.log(Level.WARNING, "Refreshes are coordinated on this node only: the shared store failed ({0})",
+                        e.getMessage());
+            }
+        }
+
+        void recovered() {
+            if (failing.compareAndSet(true, false)) {
+                LOG.log(Level.INFO, "Refreshes are coordinated through the shared store again");
+            }
+        }
     }
 
     private void remember(String refreshJwt, RefreshResult result) {

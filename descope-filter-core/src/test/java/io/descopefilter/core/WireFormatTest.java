@@ -138,6 +138,27 @@ class WireFormatTest {
     }
 
     @Test
+    void providerIdAndSsoAppIdTravelAtTheTopLevelOfTheLinkRequest() {
+        LoginOptions options = LoginOptions.builder().providerId("twilio-eu").ssoAppId("portal").build();
+
+        client.magicLinkSignIn(DeliveryMethod.SMS, "+15555550100", null, options, null);
+        JsonObject signIn = json(server.lastRequest());
+        assertThat(signIn.getString("providerId")).isEqualTo("twilio-eu");
+        assertThat(signIn.getString("ssoAppId")).isEqualTo("portal");
+        assertThat(signIn.getJsonObject("loginOptions")).containsOnlyKeys("stepup", "mfa", "revokeOtherSessions",
+                "ssoAppId");
+
+        client.enchantedLinkSignUpOrIn("a@example.com", null, LoginOptions.builder().providerId("ses").build());
+        JsonObject enchanted = json(server.lastRequest());
+        assertThat(enchanted.getString("providerId")).isEqualTo("ses");
+        assertThat(enchanted).doesNotContainKeys("ssoAppId", "loginOptions");
+
+        client.magicLinkSignUp(DeliveryMethod.EMAIL, "bob@example.com", null, null,
+                LoginOptions.builder().providerId("ses").build());
+        assertThat(json(server.lastRequest()).getString("providerId")).isEqualTo("ses");
+    }
+
+    @Test
     void signUpRepeatsTheAddressAtTopLevelPerChannel() {
         client.magicLinkSignUp(DeliveryMethod.EMAIL, "bob@example.com", null, SignUpUser.named("Bob"));
         JsonObject email = json(server.lastRequest());

@@ -80,7 +80,14 @@ public class DescopeAuthFilter implements Filter {
             LOG.log(Level.ERROR, "DescopeAuthFilter cannot start: {0}", e.getMessage());
             throw new ServletException(e.getMessage(), e);
         }
-        FilterComponents built = FilterComponents.build(configuration, clock);
+        FilterComponents built;
+        try {
+            built = FilterComponents.build(configuration, clock);
+        } catch (InvalidSettingException e) {
+            // The store setting names no store on the class path, or the store cannot be opened.
+            LOG.log(Level.ERROR, "DescopeAuthFilter cannot start: {0}", e.getMessage());
+            throw new ServletException(e.getMessage(), e);
+        }
         try {
             StartupCheck.run(built.client(), configuration);
         } catch (ServletException e) {
@@ -95,9 +102,9 @@ public class DescopeAuthFilter implements Filter {
         servletContext.setAttribute(SessionGate.CONTEXT_ATTRIBUTE, built.gate());
         components = built;
         publishedLinks = links;
-        LOG.log(Level.INFO, "DescopeAuthFilter ready for project {0} at {1} (store {2}, landing mode {3})",
-                configuration.client().projectId(), configuration.publicBaseUrl(), configuration.sessionStore(),
-                configuration.landingMode());
+        LOG.log(Level.INFO, "DescopeAuthFilter ready for project {0} at {1} (store {2}, landing mode {3}, shared "
+                        + "state {4})", configuration.client().projectId(), configuration.publicBaseUrl(),
+                configuration.sessionStore(), configuration.landingMode(), built.sharedStore().describe());
     }
 
     @Override
@@ -124,10 +131,13 @@ public class DescopeAuthFilter implements Filter {
             parts.writer().write(request, response, endpoint.get().handle(request, response));
             return;
         }
-        // 3. session: a later dispatch reuses the wrapper of the first one
+        // 3. session: a later dispatch reuses the wrapper of the first one; a request the Jakarta Security bridge
+        //    resolved before the chain keeps the bridge's session and principal
         Optional<DescopeRequest> alreadyWrapped = DescopeRequest.find(request);
+        Optional<DescopeRequest> bridged = alreadyWrapped.isPresent() ? Optional.empty()
+                : DescopeRequest.resolvedByBridge(request);
         Optional<ResolvedSession> resolved = alreadyWrapped.isPresent() ? Optional.empty()
-                : resolve(parts, request, response);
+                : bridged.isPresent() ? bridged.get().resolved() : resolve(parts, request, response);
         boolean signedIn = alreadyWrapped.isPresent() ? alreadyWrapped.get().session().isPresent()
                 : resolved.isPresent();
         // 4. access
@@ -151,8 +161,8 @@ public class DescopeAuthFilter implements Filter {
             return;
         }
         resolved.ifPresent(r -> request.setAttribute(RequestAttributes.SESSION, r.session()));
-        chain.doFilter(new DescopeRequest(request, response, resolved.orElse(null), parts.requestActions()),
-                response);
+        chain.doFilter(bridged.isPresent() ? bridged.get()
+                : new DescopeRequest(request, response, resolved.orElse(null), parts.requestActions()), response);
     }
 
     private static Optional<ResolvedSession> resolve(FilterComponents parts, HttpServletRequest request,

@@ -819,7 +819,8 @@ class DescopeAuthFilterTest {
         DescopeAuthFilter filter = filter(Map.of());
         FakeBrowser browser = browser();
         LoginOptions options = LoginOptions.builder().customClaims(Map.of("plan", "gold")).templateId("welcome-v2")
-                .templateOptions(Map.of("greeting", "Hi")).locale("de").tenantId("t1").ssoAppId("portal").build();
+                .templateOptions(Map.of("greeting", "Hi")).locale("de").tenantId("t1").ssoAppId("portal")
+                .providerId("ses-eu").build();
 
         LinkSent sent = onLoginPage(filter, browser, request -> links().sendMagicLink(request, DeliveryMethod.EMAIL,
                 LinkPurpose.SIGN_IN, "alice@example.com", null, options));
@@ -829,7 +830,7 @@ class DescopeAuthFilterTest {
 
         assertThat(sent.outcome()).isEqualTo(SendOutcome.ACCEPTED);
         assertThat(message.options()).containsEntry("templateId", "welcome-v2").containsEntry("locale", "de")
-                .containsEntry("ssoAppId", "portal");
+                .containsEntry("ssoAppId", "portal").containsEntry("providerId", "ses-eu");
         assertThat(login.status()).isEqualTo(303);
         DescopePrincipal principal = (DescopePrincipal) browser.send(filter, new FakeRequest("GET", "/x")).app()
                 .getUserPrincipal();

@@ -16,7 +16,9 @@ import io.descopefilter.jakarta.internal.http.RequestPath;
 import io.descopefilter.jakarta.internal.landing.LandingFlow;
 import io.descopefilter.jakarta.internal.landing.TokenExchange;
 import io.descopefilter.jakarta.internal.landing.VerifyThrottle;
-import io.descopefilter.jakarta.internal.limits.KeyedLimiter;
+import io.descopefilter.core.store.SharedStore;
+import io.descopefilter.jakarta.internal.limits.LocalFallbackLimiter;
+import io.descopefilter.jakarta.internal.store.StoreSelection;
 import io.descopefilter.jakarta.internal.magic.LinkBinding;
 import io.descopefilter.jakarta.internal.magic.MagicLinkExchange;
 import io.descopefilter.jakarta.internal.pages.OutcomeWriter;
@@ -49,7 +51,7 @@ import java.util.Optional;
 /**
  * Everything one filter works with, built once from its configuration: the only place that knows how the parts
  * fit together. It owns the resources with threads and connections (the Descope client, the validator's key
- * fetches) and closes them when the filter is destroyed.
+ * fetches, the shared store) and closes them when the filter is destroyed.
  */
 public final class FilterComponents implements AutoCloseable {
 
@@ -65,6 +67,7 @@ public final class FilterComponents implements AutoCloseable {
     private static final int FAILED_REFRESH_CLIENTS = 100_000;
 
     private final DescopeClient client;
+    private final SharedStore sharedStore;
     private final SessionValidator validator;
     private final SessionResolver resolver;
     private final AccessPolicy access;
@@ -79,8 +82,9 @@ public final class FilterComponents implements AutoCloseable {
     private final SessionClock sessionClock;
     private final io.descopefilter.jakarta.internal.http.RoleRules roles;
 
-    private FilterComponents(FilterConfiguration config, Clock clock, DescopeClient client) {
+    private FilterComponents(FilterConfiguration config, Clock clock, DescopeClient client, SharedStore shared) {
         this.client = client;
+        this.sharedStore = shared;
         this.routes = config.routes();
         PublicBaseUrl base = config.publicBaseUrl();
         SessionValidator validator = SessionValidator.create(config.validator(), client::fetchKeySetJson);
@@ -88,22 +92,25 @@ public final class FilterComponents implements AutoCloseable {
         // As many requests may wait for a running refresh as may make one: waiting threads stay bounded.
         SessionRefresher refresher = new SessionRefresher(client, validator,
                 min(REFRESH_WAIT, config.client().callTimeout()),
-                SessionRefresher.DEFAULT_GRACE, clock, REFRESH_WAITERS);
+                SessionRefresher.DEFAULT_GRACE, clock, REFRESH_WAITERS, shared);
         SessionStore store = SessionStore.of(config.sessionStore(), config.cookies());
         CsrfTokens csrf = new CsrfTokens(config.cookies(), base);
-        SessionClock sessionClock = new SessionClock(validator, config.sessionLimits(), clock);
+        SessionClock sessionClock = new SessionClock(validator, config.sessionLimits(), clock, shared);
         SignIn signIn = new SignIn(store, validator, client, sessionClock);
         SignOut signOut = new SignOut(store, signIn, refresher);
-        VerifyThrottle throttle = new VerifyThrottle(config.sendLimits().failedVerifiesPerClient(),
-                config.sendLimits().window(), clock);
-        SendGate gate = new SendGate(new SendLimiter(config.sendLimits().perLoginId(),
-                config.sendLimits().perClient(), config.sendLimits().window(), clock), config.clientAddress(), csrf);
+        VerifyThrottle throttle = new VerifyThrottle(shared, config.sendLimits().failedVerifiesPerClient(),
+                config.sendLimits().window());
+        SendGate gate = new SendGate(new SendLimiter(shared, config.sendLimits().perLoginId(),
+                config.sendLimits().perClient(), config.sendLimits().window()), config.clientAddress(), csrf);
         LinkUrls urls = new LinkUrls(base, routes);
         LinkBinding binding = new LinkBinding(config.cookies(), routes::isOwnEndpoint, clock);
-        EnchantedLinks enchanted = new EnchantedLinks(client, signIn, gate, urls, config.cookies(), clock);
+        EnchantedLinks enchanted = new EnchantedLinks(shared, client, signIn, gate, urls, config.cookies(), clock);
 
-        KeyedLimiter failedRefreshes = new KeyedLimiter(config.sendLimits().failedRefreshesPerClient(),
-                config.sendLimits().window(), FAILED_REFRESH_CLIENTS, clock);
+        // A refresh never depends on the store: while it fails, each node counts refused refreshes by itself.
+        LocalFallbackLimiter failedRefreshes = new LocalFallbackLimiter(shared.limiter("refresh.failures",
+                config.sendLimits().failedRefreshesPerClient(), config.sendLimits().window()), "failed-refresh",
+                config.sendLimits().failedRefreshesPerClient(), config.sendLimits().window(), FAILED_REFRESH_CLIENTS,
+                clock);
         this.resolver = new SessionResolver(store, validator, refresher, signIn, sessionClock, config.acceptBearer(),
                 config.clientAddress(), failedRefreshes);
         this.sessionClock = sessionClock;
@@ -118,7 +125,7 @@ public final class FilterComponents implements AutoCloseable {
         this.gate = new SessionGate(resolver, routes::isOwnEndpoint, requestActions);
 
         TokenExchange magic = new MagicLinkExchange(client, validator, signIn, binding, csrf, base,
-                routes.landingPath(), routes.afterLoginPath(), clock);
+                routes.landingPath(), routes.afterLoginPath(), shared);
         LandingFlow magicLanding = new LandingFlow(magic, base.resolve(routes.landingPath()), config.landingMode(),
                 routes, csrf, throttle, config.clientAddress());
         // An enchanted link signs in the browser that polls, so a mail scanner opening it must never be enough:
@@ -144,15 +151,35 @@ public final class FilterComponents implements AutoCloseable {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    /** Builds the parts of a filter; on failure nothing is left running. */
+    /** Builds the parts of a filter, with the store the {@code store} setting names; on failure nothing is left running. */
     public static FilterComponents build(FilterConfiguration config, Clock clock) {
-        DescopeClient client = DescopeClient.create(config.client());
+        SharedStore shared = StoreSelection.open(config.store(), config.storeSettings(), clock);
+        DescopeClient client;
         try {
-            return new FilterComponents(config, clock, client);
+            client = DescopeClient.create(config.client());
         } catch (RuntimeException e) {
-            client.close();
+            shared.close();
             throw e;
         }
+        try {
+            if (!(shared instanceof io.descopefilter.core.internal.store.MemoryStore)) {
+                // One node's open breaker (a 429 with Retry-After, an outage) keeps the other nodes off Descope too.
+                client.shareCircuitBreaker(shared);
+            }
+            return new FilterComponents(config, clock, client, shared);
+        } catch (RuntimeException e) {
+            try {
+                client.close();
+            } finally {
+                shared.close();
+            }
+            throw e;
+        }
+    }
+
+    /** The store this filter shares with the other nodes ({@code memory}: this node only). */
+    public SharedStore sharedStore() {
+        return sharedStore;
     }
 
     public DescopeClient client() {
@@ -231,13 +258,18 @@ public final class FilterComponents implements AutoCloseable {
         }
     }
 
-    /** Stops everything the parts started: the validator's key fetches, then the client's threads and pool. */
+    /** Stops everything the parts started: the validator's key fetches, the client's threads and pool, the store. */
     @Override
     public void close() {
         try {
             validator.close();
+            sessionClock.close();
         } finally {
-            client.close();
+            try {
+                client.close();
+            } finally {
+                sharedStore.close();
+            }
         }
     }
 }

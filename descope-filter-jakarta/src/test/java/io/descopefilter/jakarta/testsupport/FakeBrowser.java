@@ -30,12 +30,22 @@ public final class FakeBrowser {
 
     private final FakeSessions containerSessions;
     private final ServletContext context;
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> cookies;
     private String sessionId;
 
     public FakeBrowser(FakeSessions containerSessions, ServletContext context) {
+        this(containerSessions, context, new LinkedHashMap<>());
+    }
+
+    private FakeBrowser(FakeSessions containerSessions, ServletContext context, Map<String, String> cookies) {
         this.containerSessions = containerSessions;
         this.context = context;
+        this.cookies = cookies;
+    }
+
+    /** This browser (the same cookies) talking to another node of the application, whose context is {@code other}. */
+    public FakeBrowser at(ServletContext other) {
+        return new FakeBrowser(containerSessions, other, cookies);
     }
 
     /** What the application does with a request that reached it (after the filter). */

@@ -81,6 +81,8 @@ public final class DescopeTransport implements AutoCloseable {
     private final PoolingHttpClientConnectionManager pool;
     private final CloseableHttpClient http;
     private final Bulkheads bulkheads;
+    /** Other nodes' breaker verdict; {@code null} unless shared through a store. */
+    private volatile io.descopefilter.core.internal.resilience.SharedCircuitVerdict verdict;
     /** {@code null} when the configuration has no breaker. */
     private final CircuitBreaker breaker;
 
@@ -152,6 +154,12 @@ public final class DescopeTransport implements AutoCloseable {
                     (config.callTimeout().toMillis() + 999) / 1000);
         }
         try {
+            io.descopefilter.core.internal.resilience.SharedCircuitVerdict shared = verdict;
+            long refusedFor = shared == null ? 0 : shared.refusedForMillis();
+            if (refusedFor > 0) {
+                throw DescopeException.notSent(call.describe(), "the Descope circuit breaker is open on another node",
+                        Math.max(1, (refusedFor + 999) / 1000));
+            }
             CircuitBreaker.Pass pass = breaker == null ? CircuitBreaker.Pass.ALLOWED : breaker.tryPass();
             if (pass == CircuitBreaker.Pass.REFUSED) {
                 throw DescopeException.notSent(call.describe(), "the Descope circuit breaker is open",
@@ -160,6 +168,17 @@ public final class DescopeTransport implements AutoCloseable {
             return guarded(call, pass == CircuitBreaker.Pass.PROBE);
         } finally {
             bulkheads.release(kind);
+        }
+    }
+
+    /**
+     * Shares the breaker's verdict with the other nodes through {@code shared}; without a breaker, nothing is
+     * shared or honoured.
+     */
+    public void shareVerdict(io.descopefilter.core.internal.resilience.SharedCircuitVerdict shared) {
+        if (breaker != null) {
+            breaker.onOpen(shared::opened);
+            this.verdict = shared;
         }
     }
 

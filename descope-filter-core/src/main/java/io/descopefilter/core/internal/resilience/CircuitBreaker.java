@@ -31,6 +31,8 @@ public final class CircuitBreaker {
     private final LongSupplier nanoTime;
     private final AtomicReference<Snapshot> state = new AtomicReference<>(CLOSED);
     private final AtomicInteger failuresInARow = new AtomicInteger();
+    /** Told the wait (millis) each time the breaker opens; must not block. */
+    private volatile java.util.function.LongConsumer onOpen = wait -> { };
 
     public CircuitBreaker(int failuresToOpen, Duration defaultWait, Duration maxWait) {
         this(failuresToOpen, defaultWait, maxWait, System::nanoTime);
@@ -44,6 +46,11 @@ public final class CircuitBreaker {
         this.defaultWaitNanos = defaultWait.toNanos();
         this.maxWaitNanos = maxWait.toNanos();
         this.nanoTime = nanoTime;
+    }
+
+    /** Tells {@code listener} the wait in millis each time the breaker opens (it shares the verdict); must not block. */
+    public void onOpen(java.util.function.LongConsumer listener) {
+        this.onOpen = listener;
     }
 
     /** What {@link #tryPass()} decided. */
@@ -106,6 +113,7 @@ public final class CircuitBreaker {
             LOG.log(Level.WARNING, "Descope circuit open for {0} ms after {1}{2}; calls fail at once until a probe "
                     + "succeeds", TimeUnit.NANOSECONDS.toMillis(wait), reason,
                     probe ? " (probe)" : rateLimited ? " (rate limited)" : " (" + failures + " failures in a row)");
+            onOpen.accept(TimeUnit.NANOSECONDS.toMillis(wait));
         }
     }
 

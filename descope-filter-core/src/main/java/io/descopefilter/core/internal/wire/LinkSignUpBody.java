@@ -15,5 +15,6 @@ public record LinkSignUpBody(
         String phone,
         String whatsapp,
         SignUpUser user,
+        String providerId,
         LoginOptions loginOptions) {
 }

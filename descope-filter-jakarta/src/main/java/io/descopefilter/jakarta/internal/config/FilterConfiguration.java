@@ -50,7 +50,9 @@ public record FilterConfiguration(
         CookieSettings cookies,
         boolean acceptBearer,
         SendLimits sendLimits,
-        Duration recentSignInForUpdates) {
+        Duration recentSignInForUpdates,
+        String store,
+        Function<String, String> storeSettings) {
 
     /** The setting behind each field of the core configurations. */
     private static final Map<String, Setting<?>> CORE_FIELDS = Map.of("projectId", PROJECT_ID,
@@ -115,7 +117,16 @@ public record FilterConfiguration(
 
         return new FilterConfiguration(client, validator, publicBaseUrl, clientAddress, routes, publicPaths,
                 protectedPaths, stepUpPaths, requiredRoles, sessionLimits, settings.get(LANDING_MODE), settings.get(SESSION_STORE), cookies,
-                settings.get(ACCEPT_BEARER), limits, settings.get(RECENT_SIGN_IN_FOR_UPDATES));
+                settings.get(ACCEPT_BEARER), limits, settings.get(RECENT_SIGN_IN_FOR_UPDATES), settings.get(STORE),
+                storeSettings(settings));
+    }
+
+    /**
+     * The settings of a store module ({@code redisUri}, ...), by name, through the same chain as the filter's own:
+     * given map, init-param, context-param, {@code descope.<name>}, {@code DESCOPE_<NAME>}.
+     */
+    private static Function<String, String> storeSettings(Settings settings) {
+        return name -> settings.find(Setting.text(name, null, "a setting of the store module")).orElse(null);
     }
 
     /** The bulkheads (one connection each, reserved per kind of call) and the circuit breaker. */

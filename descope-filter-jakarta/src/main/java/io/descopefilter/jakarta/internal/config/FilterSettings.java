@@ -61,7 +61,7 @@ public final class FilterSettings {
             "Longest a session may last after its sign-in, in seconds, whatever Descope's refresh lifetime; 0 for no "
                     + "limit");
     public static final Setting<Duration> IDLE_TIMEOUT = Setting.seconds("idleTimeout", Duration.ZERO,
-            "Sign out after this many seconds without a request; 0 for none (kept per node: see README)");
+            "Sign out after this many seconds without a request; 0 for none (shared by the nodes through `store`)");
     public static final Setting<LandingMode> LANDING_MODE = Setting.choice("landingMode", LandingMode.class,
             LandingMode.CONFIRM, "What a GET of a link does: `confirm` (a button POSTs), `auto` (the page "
                     + "submits itself) or `direct` (GET consumes)");
@@ -132,6 +132,10 @@ public final class FilterSettings {
             Duration.ofSeconds(5), "Descope response (read) timeout, in seconds");
     public static final Setting<Duration> CALL_TIMEOUT = Setting.seconds("callTimeout",
             Duration.ofSeconds(10), "Deadline for a whole Descope call, in seconds");
+    public static final Setting<String> STORE = Setting.text("store", "memory",
+            "Where the state shared by every node lives (limits, refresh coordination, enchanted link waits, held "
+                    + "sign-ins, idle times): `memory` (this node only) or the name of a store module on the class "
+                    + "path (`jcache`, `redis`), which reads its own settings the same way");
 
     /** Every setting, in the order of the documentation table. */
     public static final List<Setting<?>> ALL = List.of(PROJECT_ID, MANAGEMENT_KEY, BASE_URL, PUBLIC_BASE_URL,
@@ -143,7 +147,8 @@ public final class FilterSettings {
             SEND_LIMIT_PER_CLIENT, SEND_LIMIT_WINDOW, FAILED_VERIFY_LIMIT_PER_CLIENT, FAILED_REFRESH_LIMIT_PER_CLIENT,
             MAX_CONCURRENT_VERIFIES, MAX_CONCURRENT_REFRESHES, MAX_CONCURRENT_SENDS, MAX_CONCURRENT_POLLS,
             MAX_CONCURRENT_LOGOUTS, MAX_CONCURRENT_KEY_FETCHES, BREAKER_FAILURES, BREAKER_WAIT, ALLOWED_ALGORITHMS,
-            CLOCK_SKEW, AUDIENCE, ERROR_PAGE, CONNECT_TIMEOUT, RESPONSE_TIMEOUT, CALL_TIMEOUT);
+            CLOCK_SKEW, AUDIENCE, ERROR_PAGE, CONNECT_TIMEOUT, RESPONSE_TIMEOUT, CALL_TIMEOUT,
+            STORE);
 
     private FilterSettings() {
     }

@@ -26,7 +26,14 @@ public final class EnchantedLinks {
 
     public EnchantedLinks(DescopeClient client, SignIn signIn, SendGate gate, LinkUrls urls, CookieSettings cookies,
                           Clock clock) {
-        PendingSignIns waits = new PendingSignIns(cookies, LIFETIME, clock);
+        this(new io.descopefilter.core.internal.store.MemoryStore(clock), client, signIn, gate, urls, cookies, clock);
+    }
+
+    /** With the waits in {@code store}, so that a poll reaching any node finds the wait. */
+    public EnchantedLinks(io.descopefilter.core.store.SharedStore store, DescopeClient client, SignIn signIn,
+                          SendGate gate, LinkUrls urls, CookieSettings cookies, Clock clock) {
+        PendingSignIns waits = new PendingSignIns(store, cookies, LIFETIME,
+                Duration.ofMillis(EnchantedPoll.MIN_POLL_INTERVAL_MILLIS), clock);
         this.start = new EnchantedStart(client, gate, urls, waits);
         this.exchange = new EnchantedLinkExchange(client);
         this.poll = new EnchantedPoll(client, signIn, waits, clock);

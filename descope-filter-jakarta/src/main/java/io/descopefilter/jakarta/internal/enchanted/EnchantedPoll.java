@@ -56,9 +56,24 @@ public final class EnchantedPoll {
             waits.end(handle, response);
             return new Outcome.Json(HttpServletResponse.SC_OK, EXPIRED);
         }
-        PendingEnchantedLink pending = waits.find(handle);
-        if (pending == null || !pending.tryStartPoll(now, MIN_POLL_INTERVAL_MILLIS)) {
-            return new Outcome.Json(HttpServletResponse.SC_OK, PENDING);
+        PendingEnchantedLink pending = null;
+        boolean started = false;
+        try {
+            pending = waits.find(handle);
+            if (pending == null || !pending.tryStartPoll(now, MIN_POLL_INTERVAL_MILLIS)) {
+                return new Outcome.Json(HttpServletResponse.SC_OK, PENDING);
+            }
+            started = true;
+            if (!waits.claimPoll(handle)) {
+                pending.endPoll();
+                return new Outcome.Json(HttpServletResponse.SC_OK, PENDING);
+            }
+        } catch (io.descopefilter.core.store.StoreUnavailableException e) {
+            if (started) {
+                pending.endPoll();
+            }
+            // The wait is kept; the page polls again by itself once the store answers.
+            return new Outcome.Json(HttpServletResponse.SC_SERVICE_UNAVAILABLE, PENDING, POLL_RETRY_SECONDS);
         }
         try {
             return poll(request, response, handle, pending);

@@ -52,7 +52,11 @@ final class EnchantedStart implements LinkService.EnchantedStarter {
         }
         String masked = LoginIds.mask(address);
         String returnPath = urls.nextOrDefault(next);
-        if (!gate.mayProceed(request, address)) {
+        SendGate.Verdict verdict = gate.check(request, address);
+        if (verdict == SendGate.Verdict.UNAVAILABLE) {
+            return EnchantedLinkStarted.from(SendGate.storeUnavailable());
+        }
+        if (verdict == SendGate.Verdict.LIMITED) {
             return decoy(request, masked);
         }
         LoginOptions chosen = options == null ? LoginOptions.NONE : options;
@@ -71,7 +75,14 @@ final class EnchantedStart implements LinkService.EnchantedStarter {
         } catch (IllegalArgumentException e) {
             return EnchantedLinkStarted.from(LinkSent.invalidInput(e.getMessage()));
         }
-        waits.start(SendGate.responseOf(request), new PendingEnchantedLink(sent.pendingRef(), returnPath));
+        try {
+            waits.start(SendGate.responseOf(request), new PendingEnchantedLink(sent.pendingRef(), returnPath));
+        } catch (io.descopefilter.core.store.StoreUnavailableException e) {
+            // The links went out but no browser can wait for them: say so rather than poll forever.
+            LOG.log(Level.WARNING, "Enchanted link for {0} sent but its wait could not be stored: {1}", masked,
+                    e.getMessage());
+            return EnchantedLinkStarted.from(SendGate.storeUnavailable());
+        }
         LOG.log(Level.INFO, "Started a {0} enchanted link for {1}", purpose, masked);
         return EnchantedLinkStarted.accepted(sent.linkId(), masked);
     }

@@ -1,5 +1,8 @@
 package io.descopefilter.jakarta.internal.landing;
 
+import io.descopefilter.core.store.StoreUnavailableException;
+import io.descopefilter.jakarta.internal.pages.DescopeFailures;
+
 import io.descopefilter.jakarta.LoginProblem;
 import io.descopefilter.jakarta.internal.config.LandingMode;
 import io.descopefilter.jakarta.internal.config.Routes;
@@ -82,7 +85,14 @@ public final class LandingFlow {
         String next = exchange.returnPath(request, landing).orElse(null);
         // Reserve, then refund: the allowance is taken before Descope is asked, so that concurrent guesses cannot
         // all pass the check before the first failures are recorded.
-        if (!throttle.tryReserve(client)) {
+        boolean reserved;
+        try {
+            reserved = throttle.tryReserve(client);
+        } catch (StoreUnavailableException e) {
+            // The guessing limit cannot be counted: the link waits (it stays valid) rather than go unthrottled.
+            return new Outcome.Failed(LoginProblem.UNAVAILABLE, DescopeFailures.UNAVAILABLE_RETRY_SECONDS, hint, next);
+        }
+        if (!reserved) {
             return new Outcome.Failed(LoginProblem.RATE_LIMITED, throttle.retryAfterSeconds(client), hint, next);
         }
         Outcome outcome;

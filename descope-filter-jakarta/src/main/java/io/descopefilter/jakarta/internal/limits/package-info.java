@@ -1,5 +1,6 @@
 /**
- * Per-key limits (Bucket4j token buckets in bounded Caffeine tables) and log lines that summarise floods.
+ * The per-node fallback of a shared limit and log lines that summarise floods. The limits themselves live in the
+ * shared store ({@code io.descopefilter.core.internal.store.KeyedLimiter} in memory).
  *
  * <p>Internal: not API, may change in any release.
  */

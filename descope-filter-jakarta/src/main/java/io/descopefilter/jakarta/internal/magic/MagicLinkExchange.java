@@ -51,11 +51,19 @@ public final class MagicLinkExchange implements TokenExchange {
     public MagicLinkExchange(DescopeClient client, SessionValidator validator, SignIn signIn, LinkBinding binding,
                              CsrfTokens csrf, PublicBaseUrl publicBaseUrl, String landingPath,
                              String afterLoginPath, Clock clock) {
+        this(client, validator, signIn, binding, csrf, publicBaseUrl, landingPath, afterLoginPath,
+                new io.descopefilter.core.internal.store.MemoryStore(clock, 10_000));
+    }
+
+    /** With the held sign-ins in {@code store}, so that the confirmation may reach any node. */
+    public MagicLinkExchange(DescopeClient client, SessionValidator validator, SignIn signIn, LinkBinding binding,
+                             CsrfTokens csrf, PublicBaseUrl publicBaseUrl, String landingPath,
+                             String afterLoginPath, io.descopefilter.core.store.SharedStore store) {
         this.client = client;
         this.validator = validator;
         this.signIn = signIn;
         this.binding = binding;
-        this.held = new HeldSignIns(clock);
+        this.held = new HeldSignIns(store);
         this.csrf = csrf;
         this.publicBaseUrl = publicBaseUrl;
         this.landingUrl = publicBaseUrl.resolve(landingPath);
@@ -86,8 +94,15 @@ public final class MagicLinkExchange implements TokenExchange {
         String loginId = displayedLoginId(session, verified);
         LOG.log(Level.INFO, "Link for user {0} opened in a browser that did not ask for it; asking to confirm",
                 session.userId());
-        String handle = held.hold(new HeldSignIns.Held(verified, loginId, landing.next().orElse(null),
-                csrf.tokenFor(request, response)));
+        String handle;
+        try {
+            handle = held.hold(new HeldSignIns.Held(verified, loginId, landing.next().orElse(null),
+                    csrf.tokenFor(request, response)));
+        } catch (io.descopefilter.core.store.StoreUnavailableException e) {
+            // The link is used up and its sign-in cannot wait: the person asks for a new link later.
+            LOG.log(Level.WARNING, "A verified sign-in could not be held for confirmation: {0}", e.getMessage());
+            return new Outcome.Failed(LoginProblem.UNAVAILABLE, DescopeFailures.UNAVAILABLE_RETRY_SECONDS);
+        }
         return LandingPages.heldConfirmation(loginId, landingUrl, List.of(
                 new Pages.HiddenField(HELD, handle),
                 new Pages.HiddenField(CsrfTokens.FIELD, csrf.tokenFor(request, response))));
@@ -95,7 +110,12 @@ public final class MagicLinkExchange implements TokenExchange {
 
     @Override
     public Outcome resume(HttpServletRequest request, HttpServletResponse response, String heldHandle) {
-        Optional<HeldSignIns.Held> waiting = held.take(heldHandle, request.getParameter(CsrfTokens.FIELD));
+        Optional<HeldSignIns.Held> waiting;
+        try {
+            waiting = held.take(heldHandle, request.getParameter(CsrfTokens.FIELD));
+        } catch (io.descopefilter.core.store.StoreUnavailableException e) {
+            return new Outcome.Failed(LoginProblem.UNAVAILABLE, DescopeFailures.UNAVAILABLE_RETRY_SECONDS);
+        }
         if (waiting.isEmpty()) {
             return new Outcome.Failed(LoginProblem.EXPIRED_LINK);
         }

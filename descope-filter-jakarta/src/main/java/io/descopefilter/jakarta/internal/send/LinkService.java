@@ -95,7 +95,11 @@ public final class LinkService {
 
     private LinkSent send(HttpServletRequest request, DeliveryMethod method, LinkPurpose purpose, String address,
                           String masked, SignUpUser profile, LoginOptions options) {
-        if (!gate.mayProceed(request, address)) {
+        SendGate.Verdict verdict = gate.check(request, address);
+        if (verdict == SendGate.Verdict.UNAVAILABLE) {
+            return SendGate.storeUnavailable();
+        }
+        if (verdict == SendGate.Verdict.LIMITED) {
             return LinkSent.accepted(masked);
         }
         LoginOptions chosen = options == null ? LoginOptions.NONE : options;
@@ -202,7 +206,11 @@ public final class LinkService {
 
     private LinkSent sendUpdate(HttpServletRequest request, SignedIn user, String address, String masked,
                                 UpdateSend send) {
-        if (!gate.mayProceed(request, address)) {
+        SendGate.Verdict verdict = gate.check(request, address);
+        if (verdict == SendGate.Verdict.UNAVAILABLE) {
+            return SendGate.storeUnavailable();
+        }
+        if (verdict == SendGate.Verdict.LIMITED) {
             return LinkSent.accepted(masked);
         }
         try {

@@ -60,14 +60,34 @@ public final class SendGate {
                         + "the filter to this page's path"));
     }
 
-    /** Counts one send to {@code address} from this request's client; {@code false} when a limit is reached. */
-    public boolean mayProceed(HttpServletRequest request, String address) {
+    /** What the send limits say about one send. */
+    public enum Verdict {
+        /** Counted: the send may go out. */
+        PROCEED,
+        /** A limit is reached: nothing is sent, and the answer looks as if it was (SL-04). */
+        LIMITED,
+        /** The store that counts cannot be reached: nothing is sent and the answer says "try again later". */
+        UNAVAILABLE
+    }
+
+    /** Counts one send to {@code address} from this request's client. */
+    public Verdict check(HttpServletRequest request, String address) {
         String client = clients.of(request);
-        if (limiter.tryAcquire(LoginIds.limitKey(address), client)) {
-            return true;
+        try {
+            if (limiter.tryAcquire(LoginIds.limitKey(address), client)) {
+                return Verdict.PROCEED;
+            }
+        } catch (io.descopefilter.core.store.StoreUnavailableException e) {
+            FAILED.log("Link send refused: the send limits cannot be counted ({0})", e.getMessage());
+            return Verdict.UNAVAILABLE;
         }
         LIMITED.log("Send limit reached for {0} from {1}; nothing sent", LoginIds.mask(address), client);
-        return false;
+        return Verdict.LIMITED;
+    }
+
+    /** The answer to a send refused because the limits could not be counted. */
+    public static LinkSent storeUnavailable() {
+        return LinkSent.tryLater(DescopeFailures.UNAVAILABLE_RETRY_SECONDS);
     }
 
     /** The refresh JWT of the signed-in user of this request, if any. */

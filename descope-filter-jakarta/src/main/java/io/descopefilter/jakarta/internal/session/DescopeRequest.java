@@ -44,6 +44,37 @@ public final class DescopeRequest extends HttpServletRequestWrapper {
         this.principal = resolved == null ? null : new DescopePrincipal(resolved.session(), resolved.signedInAt());
     }
 
+    /**
+     * Where the Jakarta Security bridge leaves the wrapper it resolved. Some servers (Payara, GlassFish) rebuild the
+     * caller's security context, without its groups, when the principal the application sees is not the very
+     * instance the container was told about; the filter therefore wraps the request around the same principal.
+     */
+    private static final String RESOLVED_BY_BRIDGE = DescopeRequest.class.getName() + ".resolvedByBridge";
+
+    /** The same session and principal instance as {@code resolved}, around another request object. */
+    private DescopeRequest(HttpServletRequest request, DescopeRequest resolved) {
+        super(request);
+        this.response = resolved.response;
+        this.actions = resolved.actions;
+        this.resolved = resolved.resolved;
+        this.principal = resolved.principal;
+    }
+
+    /** Leaves this wrapper for the filter of the same request (the bridge resolved it before the filter chain). */
+    void offerToFilter() {
+        getRequest().setAttribute(RESOLVED_BY_BRIDGE, this);
+    }
+
+    /**
+     * The session the Jakarta Security bridge resolved for this request, wrapped around {@code request} with the
+     * principal instance the container was told about; empty when the bridge did not run or found nobody. Only our
+     * code can construct a {@code DescopeRequest}, so an attribute of another type set by anyone is ignored.
+     */
+    public static Optional<DescopeRequest> resolvedByBridge(HttpServletRequest request) {
+        return request.getAttribute(RESOLVED_BY_BRIDGE) instanceof DescopeRequest bridged && bridged.principal != null
+                ? Optional.of(new DescopeRequest(request, bridged)) : Optional.empty();
+    }
+
     /** The {@code DescopeRequest} inside {@code request} (which may be wrapped again by the application). */
     public static Optional<DescopeRequest> find(ServletRequest request) {
         ServletRequest current = request;

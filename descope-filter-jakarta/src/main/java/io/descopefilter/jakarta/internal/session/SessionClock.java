@@ -4,17 +4,27 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.descopefilter.core.DescopeSession;
 import io.descopefilter.core.SessionValidator;
+import io.descopefilter.core.internal.store.MemoryStore;
+import io.descopefilter.core.internal.store.Sealed;
+import io.descopefilter.core.store.SharedMap;
+import io.descopefilter.core.store.SharedStore;
+import io.descopefilter.core.store.StoreUnavailableException;
 import io.descopefilter.jakarta.internal.config.SessionLimits;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * When a session's user last proved control of their inbox or phone, and whether the session is still within the
@@ -23,9 +33,20 @@ import java.util.concurrent.TimeUnit;
  * <p>The sign-in time is the {@code iat} of the refresh JWT, which Descope issues at sign-in and step-up, verified
  * (never read unverified: a forged refresh cookie must not buy a fresh sign-in) and remembered per refresh JWT so
  * that the hot path pays one lock-free cache read. Idle tracking is a table of recently seen sessions that forgets a
- * session after {@code idleTimeout} without a request; it lives in this node's memory.
+ * session after {@code idleTimeout} without a request.
+ *
+ * <p>With several nodes, the idle table of each node is backed by the shared store: a node records a session's
+ * activity there at most every {@code idleTimeout / 4} (off the request thread; entries live {@code idleTimeout}),
+ * and asks the store only when its own table lacks the session, which is the first request of that session on this
+ * node (a cold path anyway: it also verifies the refresh JWT once). A node that never saw a session thus does not
+ * take it for idle, and the hot path of a session this node knows never touches the store. If the store cannot
+ * answer, the session counts as active: a store outage never signs anyone out.
  */
-public final class SessionClock {
+public final class SessionClock implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(SessionClock.class.getName());
+    private static final String LABEL = "session.idle";
+    private static final byte[] MARK = {1};
 
     private static final int CAPACITY = 100_000;
 
@@ -33,9 +54,17 @@ public final class SessionClock {
     private final SessionLimits limits;
     private final Clock clock;
     private final Cache<String, Instant> signedInAt;
-    private final Cache<String, Boolean> active;
+    /** Per session seen within the idle timeout: when this node last recorded its activity in the store. */
+    private final Cache<String, AtomicLong> active;
+    private final SharedMap shared;
+    private final Executor publisher;
+    private final long publishEveryMillis;
 
     public SessionClock(SessionValidator validator, SessionLimits limits, Clock clock) {
+        this(validator, limits, clock, new MemoryStore(clock));
+    }
+
+    public SessionClock(SessionValidator validator, SessionLimits limits, Clock clock, SharedStore store) {
         this.validator = validator;
         this.limits = limits;
         this.clock = clock;
@@ -46,6 +75,28 @@ public final class SessionClock {
                         .expireAfterAccess(limits.idleTimeout().toMillis(), TimeUnit.MILLISECONDS)
                         .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).executor(Runnable::run).build()
                 : null;
+        this.shared = limits.hasIdleTimeout() ? store.map(LABEL, limits.idleTimeout()) : null;
+        this.publishEveryMillis = limits.hasIdleTimeout() ? Math.max(1, limits.idleTimeout().toMillis() / 4) : 0;
+        // The memory store never waits, so it is written on the caller's thread; another store from one thread.
+        this.publisher = shared == null || store instanceof MemoryStore ? Runnable::run : publisherThread();
+    }
+
+    private static Executor publisherThread() {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(10_000), runnable -> {
+                    Thread thread = new Thread(runnable, "descope-filter-idle-publisher");
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.DiscardPolicy());
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
+    }
+
+    @Override
+    public void close() {
+        if (publisher instanceof ThreadPoolExecutor executor) {
+            executor.shutdown();
+        }
     }
 
     /** When the user signed in (or stepped up) for this session, if its tokens tell. */
@@ -71,7 +122,45 @@ public final class SessionClock {
         if (limits.hasMaxAge() && (signedInAt == null || signedInAt.plus(limits.maxAge()).isBefore(clock.instant()))) {
             return false;
         }
-        return active == null || !tokens.hasRefreshJwt() || active.getIfPresent(key(tokens.refreshJwt())) != null;
+        if (active == null || !tokens.hasRefreshJwt()) {
+            return true;
+        }
+        AtomicLong recorded = active.getIfPresent(key(tokens.refreshJwt()));
+        if (recorded != null) {
+            long now = clock.millis();
+            long last = recorded.get();
+            if (now - last >= publishEveryMillis && recorded.compareAndSet(last, now)) {
+                publish(tokens.refreshJwt());
+            }
+            return true;
+        }
+        return seenByAnotherNode(tokens.refreshJwt());
+    }
+
+    /** The cold path: this node has not seen the session within the idle timeout; maybe another node has. */
+    private boolean seenByAnotherNode(String refreshJwt) {
+        boolean seen;
+        try {
+            seen = shared.get(Sealed.keyOf(LABEL, refreshJwt)).isPresent();
+        } catch (StoreUnavailableException e) {
+            LOG.log(Level.DEBUG, "Idle time not known while the shared store fails; the session counts as active");
+            seen = true;
+        }
+        if (seen) {
+            active.put(key(refreshJwt), new AtomicLong(clock.millis()));
+        }
+        return seen;
+    }
+
+    /** Records activity of this session in the store, off the request thread; a failure only costs sharing. */
+    private void publish(String refreshJwt) {
+        publisher.execute(() -> {
+            try {
+                shared.put(Sealed.keyOf(LABEL, refreshJwt), MARK);
+            } catch (StoreUnavailableException e) {
+                // Other nodes may count this session as idle sooner; this node still knows it.
+            }
+        });
     }
 
     /**
@@ -84,7 +173,8 @@ public final class SessionClock {
         }
         signedIn.ifPresent(at -> signedInAt.put(to.refreshJwt(), at));
         if (active != null && from.hasRefreshJwt() && active.getIfPresent(key(from.refreshJwt())) != null) {
-            active.put(key(to.refreshJwt()), Boolean.TRUE);
+            active.put(key(to.refreshJwt()), new AtomicLong(clock.millis()));
+            publish(to.refreshJwt());
         }
     }
 
@@ -97,7 +187,8 @@ public final class SessionClock {
     /** Registers a session that was just installed, so the idle timeout starts now. */
     void started(SessionTokens tokens) {
         if (active != null && tokens.hasRefreshJwt()) {
-            active.put(key(tokens.refreshJwt()), Boolean.TRUE);
+            active.put(key(tokens.refreshJwt()), new AtomicLong(clock.millis()));
+            publish(tokens.refreshJwt());
         }
     }
 

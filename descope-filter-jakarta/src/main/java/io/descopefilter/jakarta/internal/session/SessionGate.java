@@ -44,15 +44,17 @@ public final class SessionGate {
      * filter's own endpoints (landings, poll, logout), which the filter alone handles.
      */
     public Optional<DescopeRequest> authenticate(HttpServletRequest request, HttpServletResponse response) {
-        Optional<DescopeRequest> already = DescopeRequest.find(request);
+        Optional<DescopeRequest> already = DescopeRequest.find(request).or(() -> DescopeRequest.resolvedByBridge(request));
         if (already.isPresent()) {
             return already.filter(r -> r.session().isPresent());
         }
         if (AmbiguousPathGuard.isAmbiguous(request.getRequestURI()) || ownEndpoint.test(RequestPath.of(request))) {
             return Optional.empty();
         }
-        return resolver.resolve(request, response).map(resolved -> new DescopeRequest(request, response, resolved,
-                actions));
+        Optional<DescopeRequest> signedIn = resolver.resolve(request, response)
+                .map(resolved -> new DescopeRequest(request, response, resolved, actions));
+        signedIn.ifPresent(DescopeRequest::offerToFilter);
+        return signedIn;
     }
 
     /** Sends the filter's login challenge (302 to the login page, or 401 for API clients). */

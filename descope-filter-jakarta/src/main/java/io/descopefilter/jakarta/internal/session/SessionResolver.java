@@ -6,7 +6,7 @@ import io.descopefilter.core.RefreshedSession;
 import io.descopefilter.core.SessionRefresher;
 import io.descopefilter.core.SessionValidator;
 import io.descopefilter.jakarta.internal.http.ClientAddress;
-import io.descopefilter.jakarta.internal.limits.KeyedLimiter;
+import io.descopefilter.core.store.SharedLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -38,7 +38,7 @@ public final class SessionResolver {
     private final boolean acceptBearer;
     private final ClientAddress clients;
     /** Refused refreshes per client; {@code null} for no limit. */
-    private final KeyedLimiter failedRefreshes;
+    private final SharedLimiter failedRefreshes;
 
     public SessionResolver(SessionStore store, SessionValidator validator, SessionRefresher refresher,
                            SignIn signIn, SessionClock sessionClock, boolean acceptBearer) {
@@ -51,7 +51,7 @@ public final class SessionResolver {
      */
     public SessionResolver(SessionStore store, SessionValidator validator, SessionRefresher refresher,
                            SignIn signIn, SessionClock sessionClock, boolean acceptBearer, ClientAddress clients,
-                           KeyedLimiter failedRefreshes) {
+                           SharedLimiter failedRefreshes) {
         this.clients = clients;
         this.failedRefreshes = failedRefreshes;
         this.store = store;

@@ -61,8 +61,8 @@ class SendLimiterTest {
 
     @Test
     void retryAfterCountsTheSecondsLeftInTheWindow() {
-        io.descopefilter.jakarta.internal.limits.KeyedLimiter limiter =
-                new io.descopefilter.jakarta.internal.limits.KeyedLimiter(1, Duration.ofSeconds(60), 10, clock);
+        io.descopefilter.core.internal.store.KeyedLimiter limiter =
+                new io.descopefilter.core.internal.store.KeyedLimiter(1, Duration.ofSeconds(60), 10, clock);
         assertThat(limiter.tryAcquire("k")).isTrue();
         clock.advance(Duration.ofMillis(15_500));
         assertThat(limiter.tryAcquire("k")).isFalse();

@@ -19,9 +19,7 @@ import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,7 +28,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The Jakarta Security bridge ({@code descope-filter-jakarta-security} in {@code WEB-INF/lib}) on Payara Micro: the
  * container's own security sees the user the filter signed in. An EJB {@code @RolesAllowed("admin")} method lets a
  * user with the Descope project role {@code admin} in and refuses others, and {@code SecurityContext} and
- * {@code @Inject Principal} name the Descope user ID. One deployment: the adapter boots one Payara per WAR.
+ * {@code @Inject Principal} name the Descope user ID. No role mapping is deployed: Payara maps a group to the role of
+ * the same name by default, which is what a user of the bridge relies on. One deployment: the adapter boots one
+ * Payara per WAR.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -40,24 +40,10 @@ public class ContainerSecurityIT {
     static final TestDescope DESCOPE = TestDescope.withDefaults();
     static final TestApp APP = TestApp.named("container", DESCOPE);
 
-    /** Group {@code admin} (a Descope project role, as the bridge hands it over) is role {@code admin}. */
-    private static final String GLASSFISH_WEB = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <!DOCTYPE glassfish-web-app PUBLIC "-//GlassFish.org//DTD GlassFish Application Server 3.1 Servlet 3.0//EN"
-              "http://glassfish.org/dtds/glassfish-web-app_3_0-1.dtd">
-            <glassfish-web-app>
-              <security-role-mapping>
-                <role-name>admin</role-name>
-                <group-name>admin</group-name>
-              </security-role-mapping>
-            </glassfish-web-app>
-            """;
-
     @Deployment(testable = false)
     public static WebArchive app() {
         WebArchive war = APP.war()
-                .addClasses(CallerBean.class, ContainerSecurityServlet.class)
-                .addAsWebInfResource(new StringAsset(GLASSFISH_WEB), "glassfish-web.xml");
+                .addClasses(CallerBean.class, ContainerSecurityServlet.class);
         securityJars().forEach(jar -> war.addAsLibrary(new File(jar.toString())));
         return war;
     }
@@ -80,8 +66,6 @@ public class ContainerSecurityIT {
     }
 
     @Test
-    @Disabled("Payara Micro 6.2025.10 keeps the caller but drops the groups the bridge passes to "
-            + "notifyContainerAboutLogin, so @RolesAllowed(\"admin\") refuses an admin: open in issue 11")
     void anAdminIsLetIntoTheAdminOnlyEjbMethod() {
         TestUser admin = DESCOPE.newUser("admin", user -> user.roles("admin"));
         JsonObject seen = containerView(signedIn(admin), "/app/container");

@@ -1,7 +1,8 @@
-package io.descopefilter.jakarta.internal.limits;
+package io.descopefilter.core.internal.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.descopefilter.core.store.SharedLimiter;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 
@@ -18,11 +19,13 @@ import java.util.concurrent.TimeUnit;
  * stays counted), and a key that cannot be read ({@code null}) is counted under one shared key, which fails closed.
  * A key left alone for a whole window expires: its bucket would be full again anyway.
  *
+ * <p>This is the memory store's limiter ({@link MemoryStore#limiter}).
+ *
  * <p>{@link #tryAcquire} takes a token before the work it limits; {@link #refund} gives it back when the work turned
  * out not to count (reserve, then refund), so that concurrent requests cannot all pass a check before earlier
  * failures are recorded.
  */
-public final class KeyedLimiter {
+public final class KeyedLimiter implements SharedLimiter {
 
     /** The key counted for requests whose own key cannot be determined. */
     public static final String UNKNOWN_KEY = "(unknown)";
@@ -70,6 +73,7 @@ public final class KeyedLimiter {
     }
 
     /** Takes one token for {@code key}; {@code false} (nothing taken) when its limit is reached. */
+    @Override
     public boolean tryAcquire(String key) {
         String k = normalise(key);
         if (exhausted.getIfPresent(k) != null) {
@@ -83,6 +87,7 @@ public final class KeyedLimiter {
     }
 
     /** Gives back a token taken by {@link #tryAcquire} for work that turned out not to count. */
+    @Override
     public void refund(String key) {
         exhausted.invalidate(normalise(key));
         Bucket bucket = buckets.getIfPresent(normalise(key));
@@ -92,6 +97,7 @@ public final class KeyedLimiter {
     }
 
     /** Whether {@code key} has no token left, without taking one. */
+    @Override
     public boolean isExhausted(String key) {
         if (exhausted.getIfPresent(normalise(key)) != null) {
             return true;
@@ -101,6 +107,7 @@ public final class KeyedLimiter {
     }
 
     /** Seconds until {@code key} may act again (at least 1): a fair {@code Retry-After}. */
+    @Override
     public long retryAfterSeconds(String key) {
         Bucket bucket = buckets.getIfPresent(normalise(key));
         long nanos = bucket == null ? window.toNanos() / 2 : bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();

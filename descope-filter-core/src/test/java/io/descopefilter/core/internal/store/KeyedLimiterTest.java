@@ -1,4 +1,4 @@
-package io.descopefilter.jakarta.internal.limits;
+package io.descopefilter.core.internal.store;
 
 import io.descopefilter.testsupport.TestClock;
 import org.junit.jupiter.api.Test;
@@ -86,18 +86,5 @@ class KeyedLimiterTest {
         assertThat(limiter.tryAcquire("k")).isFalse();
         clock.advance(Duration.ofSeconds(60));
         assertThat(limiter.tryAcquire("k")).isTrue();
-    }
-
-    @Test
-    void rl_aFloodOfLogLinesBecomesOneLinePerInterval() {
-        System.Logger logger = System.getLogger("test.throttled");
-        ThrottledLog log = new ThrottledLog(logger, System.Logger.Level.INFO, Duration.ofMinutes(1), clock);
-        for (int i = 0; i < 1000; i++) {
-            log.log("Link verification failed: {0}", "x");
-        }
-        assertThat(log.pending()).isEqualTo(999);
-        clock.advance(Duration.ofMinutes(1));
-        log.log("Link verification failed: {0}", "x");
-        assertThat(log.pending()).isZero();
     }
 }
