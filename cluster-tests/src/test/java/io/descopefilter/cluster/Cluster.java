@@ -111,6 +111,11 @@ final class Cluster implements AutoCloseable {
             nodes.forEach(Node::start);   // in parallel: each is its own JVM
             for (Node node : nodes) {
                 node.awaitReady();
+                String shared = node.settings.get("store");
+                if (!"memory".equals(shared)) {
+                    // the filter's ready line names the store it opened: the node really uses it
+                    node.process.awaitLog("shared state " + shared, Duration.ofSeconds(10));
+                }
                 store.awaitJoined(node.process, size);
             }
             Nginx nginx = Nginx.start(work.resolve("nginx"), nginxPort, nodes.stream().map(n -> n.port).toList());

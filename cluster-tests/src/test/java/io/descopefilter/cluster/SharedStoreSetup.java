@@ -16,6 +16,16 @@ import java.util.stream.Collectors;
  */
 interface SharedStoreSetup extends AutoCloseable {
 
+    /**
+     * The bound on one store operation ({@code redisTimeout}, {@code jcacheTimeout}). Longer than the defaults
+     * (250 and 500 ms, meant for a production network): on a two-core build machine shared with other builds, a
+     * node JVM can stall for hundreds of milliseconds, and an operation that times out makes the filter fall back
+     * to this node (a second refresh of one session, with rotation a sign-out) -- the behaviour for a failing
+     * store, not the one these scenarios are about. The outage scenario does not depend on it: while the store is
+     * down, operations are refused at once.
+     */
+    String STORE_TIMEOUT = "2s";
+
     /** The value of the {@code store} setting. */
     String name();
 
@@ -69,7 +79,7 @@ interface SharedStoreSetup extends AutoCloseable {
 
         @Override
         public Map<String, String> settings(Path work, int index) {
-            return Map.of("store", "redis", "redisUri", server.uri());
+            return Map.of("store", "redis", "redisUri", server.uri(), "redisTimeout", STORE_TIMEOUT);
         }
 
         @Override
@@ -87,7 +97,7 @@ interface SharedStoreSetup extends AutoCloseable {
      * in seconds, not the default minute.
      */
     final class JCacheHazelcast implements SharedStoreSetup {
-        static final String PROVIDER = "com.hazelcast.cache.impl.HazelcastServerCachingProvider";
+        static final String PROVIDER = "com.hazelcast.cache.HazelcastMemberCachingProvider";
 
         private final String clusterName = "descope-cluster-test-" + UUID.randomUUID();
         private Path config;
@@ -116,7 +126,8 @@ interface SharedStoreSetup extends AutoCloseable {
 
         @Override
         public Map<String, String> settings(Path work, int index) {
-            return Map.of("store", "jcache", "jcacheProvider", PROVIDER, "jcacheUri", config.toUri().toString());
+            return Map.of("store", "jcache", "jcacheProvider", PROVIDER, "jcacheUri", config.toUri().toString(),
+                    "jcacheTimeout", STORE_TIMEOUT);
         }
 
         @Override
@@ -169,6 +180,8 @@ interface SharedStoreSetup extends AutoCloseable {
                         <property name="hazelcast.heartbeat.interval.seconds">1</property>
                         <property name="hazelcast.max.no.heartbeat.seconds">5</property>
                         <property name="hazelcast.operation.call.timeout.millis">5000</property>
+                        <property name="hazelcast.invocation.max.retry.count">10</property>
+                        <property name="hazelcast.invocation.retry.pause.millis">200</property>
                         <property name="hazelcast.wait.seconds.before.join">1</property>
                       </properties>
                       <network>
@@ -255,7 +268,7 @@ interface SharedStoreSetup extends AutoCloseable {
         @Override
         public Map<String, String> settings(Path work, int index) {
             return Map.of("store", "jcache", "jcacheProvider", PROVIDER, "jcacheUri",
-                    clientConfig.toUri().toString());
+                    clientConfig.toUri().toString(), "jcacheTimeout", STORE_TIMEOUT);
         }
 
         static String clientXml(String clusterName, int firstPort, int count) {
