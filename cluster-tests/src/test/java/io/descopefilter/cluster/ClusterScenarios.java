@@ -193,8 +193,9 @@ abstract class ClusterScenarios {
     }
 
     /**
-     * (d) A node killed (SIGKILL) while users sign in: everyone signed in before, and everyone whose sign-in
-     * completed, keeps working through the other nodes; nginx takes the dead node out of the rotation.
+     * (d) A node killed (SIGKILL) while users sign in: everyone signed in before, and everyone signing in (trying
+     * again when an attempt was caught by the dying node or refused while the store noticed the loss), keeps
+     * working through the other nodes; nginx takes the dead node out of the rotation.
      */
     @Test
     @Order(100)
@@ -214,12 +215,23 @@ abstract class ClusterScenarios {
             running.add(pool.submit(() -> {
                 for (int i = 0; i < 5; i++) {
                     Browser browser = cluster.browser();
-                    try {
-                        signedIn.put(browser, signIn(browser, newEmail("during-kill")));
-                        completed.incrementAndGet();
-                    } catch (AssertionError | RuntimeException e) {
-                        // a sign-in whose request was on the killed node may fail: the user tries again
-                        failed.incrementAndGet();
+                    String email = newEmail("during-kill");
+                    // A sign-in caught on the dying node fails, and while the store notices the loss (a Hazelcast
+                    // member dies with its node) sends are refused, failing closed: the user tries again, within
+                    // a bound.
+                    Instant giveUp = Instant.now().plusSeconds(45);
+                    while (true) {
+                        try {
+                            signedIn.put(browser, signIn(browser, email));
+                            completed.incrementAndGet();
+                            break;
+                        } catch (AssertionError | RuntimeException e) {
+                            failed.incrementAndGet();
+                            if (Instant.now().isAfter(giveUp)) {
+                                throw e;
+                            }
+                            ManagedProcess.sleep(500);
+                        }
                     }
                 }
             }));
@@ -232,11 +244,11 @@ abstract class ClusterScenarios {
         Instant killedAt = Instant.now();
         pool.shutdown();
         for (Future<?> f : running) {
-            f.get(120, TimeUnit.SECONDS);
+            f.get(240, TimeUnit.SECONDS);
         }
-        System.out.printf("node kill: %d sign-ins completed, %d failed while %s died%n", completed.get(),
-                failed.get(), victim.name);
-        assertThat(completed.get()).as("sign-ins went on through the other nodes").isGreaterThan(3);
+        System.out.printf("node kill: %d sign-ins completed, %d attempts failed and were tried again while %s "
+                + "died%n", completed.get(), failed.get(), victim.name);
+        assertThat(completed.get()).as("every sign-in completed through the other nodes").isEqualTo(15);
 
         Set<String> nodesAfter = new HashSet<>();
         synchronized (signedIn) {
