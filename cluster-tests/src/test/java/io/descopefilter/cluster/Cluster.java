@@ -51,7 +51,7 @@ final class Cluster implements AutoCloseable {
         }
 
         void awaitReady() {
-            process.awaitLog(ClusterNode.READY, Duration.ofSeconds(90));
+            process.awaitLog(ClusterNode.READY, Duration.ofSeconds(180));
         }
 
         /** Killed at once (SIGKILL): a crashed node, not one shut down in order. */
@@ -114,7 +114,7 @@ final class Cluster implements AutoCloseable {
                 String shared = node.settings.get("store");
                 if (!"memory".equals(shared)) {
                     // the filter's ready line names the store it opened: the node really uses it
-                    node.process.awaitLog("shared state " + shared, Duration.ofSeconds(10));
+                    node.process.awaitLog("shared state " + shared, Duration.ofSeconds(30));
                 }
                 store.awaitJoined(node.process, size);
             }
