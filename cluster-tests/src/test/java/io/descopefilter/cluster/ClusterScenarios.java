@@ -82,6 +82,21 @@ abstract class ClusterScenarios {
                 .allSatisfy((node, count) -> assertThat(count).isEqualTo(10));
     }
 
+    /** Nodes, Hazelcast members, redis-server, nginx and the emulator listen on 127.0.0.1 only. */
+    @Test
+    @Order(1)
+    void everythingListensOnLoopbackOnly() {
+        assertThat(ListeningSockets.available()).as("/proc/net/tcp (Linux)").isTrue();
+        List<ManagedProcess> processes = ManagedProcess.running();
+        assertThat(processes).hasSizeGreaterThanOrEqualTo(NODES + 2);
+        for (ManagedProcess process : processes) {
+            List<String> listening = ListeningSockets.of(process.pid());
+            assertThat(listening).as("%s listens", process.name).isNotEmpty();
+            assertThat(listening).as("%s listens on loopback only (addresses in /proc/net hex)", process.name)
+                    .allMatch(ListeningSockets::isLoopback);
+        }
+    }
+
     /** (a) The per-login-ID send limit counts sends on every node together: N links, not three times N. */
     @Test
     @Order(2)

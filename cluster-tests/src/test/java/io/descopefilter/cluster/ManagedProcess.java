@@ -131,6 +131,15 @@ final class ManagedProcess implements AutoCloseable {
                 : text);
     }
 
+    long pid() {
+        return process.pid();
+    }
+
+    /** Every process started and not yet stopped. */
+    static List<ManagedProcess> running() {
+        return List.copyOf(RUNNING);
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
