@@ -139,12 +139,13 @@ class JCacheEmbeddedMembersTest {
     }
 
     @Test
-    void closingTheStoreShutsDownTheMemberItStarted() {
+    void closingTheStoreShutsDownTheMemberItStarted() throws java.io.IOException {
         int a = HazelcastConfigs.freePort();
         SharedStore store = member("node-closing", a, List.of(a), Map.of("jcacheCachePrefix", "app1-"));
         store.map("m", Duration.ofMinutes(1)).put("k", new byte[] {1});
         assertThat(Hazelcast.getHazelcastInstanceByName("node-closing").getCacheManager().getCache("app1-m")).isNotNull();
         assertThat(store.describe()).startsWith("jcache " + MEMBER_PROVIDER + " file:").endsWith("node-closing.xml");
+        assertThat(reachableFromOtherAddresses(a)).as("the member listens on 127.0.0.1 only").isEmpty();
 
         store.close();
         opened.remove(store);
@@ -166,6 +167,25 @@ class JCacheEmbeddedMembersTest {
                 .isInstanceOf(StoreUnavailableException.class)
                 .hasStackTraceContaining("descope-declared exists without an expiry policy");
         store.map("undeclared", Duration.ofMinutes(1)).put("k", new byte[] {1});
+    }
+
+    /** The machine's non-loopback addresses on which {@code port} accepts connections. */
+    private static List<String> reachableFromOtherAddresses(int port) throws java.io.IOException {
+        List<String> reachable = new ArrayList<>();
+        for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            for (java.net.InetAddress address : java.util.Collections.list(nic.getInetAddresses())) {
+                if (address.isLoopbackAddress() || address.isLinkLocalAddress()) {
+                    continue;
+                }
+                try (java.net.Socket socket = new java.net.Socket()) {
+                    socket.connect(new java.net.InetSocketAddress(address, port), 1000);
+                    reachable.add(address.getHostAddress());
+                } catch (java.io.IOException refused) {
+                    // not listening there: as it should be
+                }
+            }
+        }
+        return reachable;
     }
 
     private static void pause() {

@@ -58,9 +58,12 @@ class JCacheStoreContractTest extends DistributedStoreContract {
                 .map(ServiceLoader.Provider::get)
                 .filter(p -> p.name().equals("jcache"))
                 .findFirst().orElseThrow();
+        // A generous timeout: the contract checks behaviour, not speed, on a machine that may be loaded. An outage
+        // is still seen at once: a disconnected client (reconnect-mode ASYNC) refuses operations without waiting.
         return provider.open(Map.of(
                 "jcacheProvider", "com.hazelcast.client.cache.HazelcastClientCachingProvider",
-                "jcacheUri", client.toUri().toString())::get);
+                "jcacheUri", client.toUri().toString(),
+                "jcacheTimeout", "2s")::get);
     }
 
     @Override

@@ -34,7 +34,9 @@ class RedisStoreContractTest extends DistributedStoreContract {
                 .map(ServiceLoader.Provider::get)
                 .filter(p -> p.name().equals("redis"))
                 .findFirst().orElseThrow();
-        return provider.open(Map.of("redisUri", server.uri())::get);
+        // A generous command timeout: the contract checks behaviour, not speed, on a machine that may be loaded.
+        // An outage is still seen at once: a disconnected connection refuses commands without waiting.
+        return provider.open(Map.of("redisUri", server.uri(), "redisTimeout", "2s")::get);
     }
 
     @Override

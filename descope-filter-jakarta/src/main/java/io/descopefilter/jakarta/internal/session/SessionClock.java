@@ -20,10 +20,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -57,7 +58,8 @@ public final class SessionClock implements AutoCloseable {
     /** Per session seen within the idle timeout: when this node last recorded its activity in the store. */
     private final Cache<String, AtomicLong> active;
     private final SharedMap shared;
-    private final Executor publisher;
+    /** Writes activity to a store that may wait; {@code null} for the memory store, written inline. */
+    private final ActivityPublisher publisher;
     private final long publishEveryMillis;
 
     public SessionClock(SessionValidator validator, SessionLimits limits, Clock clock) {
@@ -78,24 +80,14 @@ public final class SessionClock implements AutoCloseable {
         this.shared = limits.hasIdleTimeout() ? store.map(LABEL, limits.idleTimeout()) : null;
         this.publishEveryMillis = limits.hasIdleTimeout() ? Math.max(1, limits.idleTimeout().toMillis() / 4) : 0;
         // The memory store never waits, so it is written on the caller's thread; another store from one thread.
-        this.publisher = shared == null || store instanceof MemoryStore ? Runnable::run : publisherThread();
-    }
-
-    private static Executor publisherThread() {
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(10_000), runnable -> {
-                    Thread thread = new Thread(runnable, "descope-filter-idle-publisher");
-                    thread.setDaemon(true);
-                    return thread;
-                }, new ThreadPoolExecutor.DiscardPolicy());
-        executor.allowCoreThreadTimeOut(true);
-        return executor;
+        this.publisher = shared == null || store instanceof MemoryStore ? null
+                : new ActivityPublisher(shared, Duration.ofMillis(Math.min(1_000, publishEveryMillis)));
     }
 
     @Override
     public void close() {
-        if (publisher instanceof ThreadPoolExecutor executor) {
-            executor.shutdown();
+        if (publisher != null) {
+            publisher.close();
         }
     }
 
@@ -154,13 +146,58 @@ public final class SessionClock implements AutoCloseable {
 
     /** Records activity of this session in the store, off the request thread; a failure only costs sharing. */
     private void publish(String refreshJwt) {
-        publisher.execute(() -> {
-            try {
-                shared.put(Sealed.keyOf(LABEL, refreshJwt), MARK);
-            } catch (StoreUnavailableException e) {
-                // Other nodes may count this session as idle sooner; this node still knows it.
+        if (publisher == null) {
+            write(shared, refreshJwt);
+        } else {
+            publisher.offer(refreshJwt);
+        }
+    }
+
+    private static void write(SharedMap shared, String refreshJwt) {
+        try {
+            shared.put(Sealed.keyOf(LABEL, refreshJwt), MARK);
+        } catch (StoreUnavailableException e) {
+            // Other nodes may count this session as idle sooner; this node still knows it.
+        }
+    }
+
+    /**
+     * Hands activity records from request threads to one writer thread without a lock: the request thread appends
+     * to a lock-free queue (bounded by a counter: past it, records are dropped, which only shortens what other nodes
+     * believe), and the writer drains it on a fixed delay.
+     */
+    private static final class ActivityPublisher implements AutoCloseable {
+        private static final int MAX_QUEUED = 10_000;
+        private final ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger queued = new AtomicInteger();
+        private final ScheduledExecutorService writer;
+
+        ActivityPublisher(SharedMap shared, Duration every) {
+            this.writer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "descope-filter-idle-publisher");
+                thread.setDaemon(true);
+                return thread;
+            });
+            writer.scheduleWithFixedDelay(() -> {
+                for (String refreshJwt = queue.poll(); refreshJwt != null; refreshJwt = queue.poll()) {
+                    queued.decrementAndGet();
+                    write(shared, refreshJwt);
+                }
+            }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        void offer(String refreshJwt) {
+            if (queued.incrementAndGet() > MAX_QUEUED) {
+                queued.decrementAndGet();
+                return;
             }
-        });
+            queue.offer(refreshJwt);
+        }
+
+        @Override
+        public void close() {
+            writer.shutdownNow();
+        }
     }
 
     /**
