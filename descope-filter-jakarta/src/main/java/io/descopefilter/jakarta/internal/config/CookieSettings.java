@@ -1,6 +1,9 @@
 package io.descopefilter.jakarta.internal.config;
 
 import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.Enumeration;
 
 import java.util.Optional;
 
@@ -66,6 +69,60 @@ public record CookieSettings(boolean secure, SameSite sameSite, Optional<String>
     }
 
     /** The one value of the cookie {@code name}; {@code null} when absent, empty or sent twice (cookie tossing). */
+    /**
+     * The value of the one cookie named {@code name} in {@code request}, or {@code null} when there is none or more
+     * than one. Some containers (WildFly's Undertow) keep only the first cookie of each name in {@code getCookies()},
+     * which would hide a planted twin (SE-04), so a cookie found there is also counted in the raw {@code Cookie}
+     * headers: a plain scan, no allocation beyond the container's header enumeration.
+     */
+    public static String single(HttpServletRequest request, String name) {
+        String found = single(request.getCookies(), name);
+        if (found == null) {
+            return null;
+        }
+        int seen = 0;
+        for (Enumeration<String> headers = request.getHeaders("Cookie"); headers != null
+                && headers.hasMoreElements(); ) {
+            seen += occurrences(headers.nextElement(), name);
+            if (seen > 1) {
+                return null;
+            }
+        }
+        return found;
+    }
+
+    /** How many cookies named {@code name} one {@code Cookie} header holds ({@code a=1; b=2}, RFC 6265 §4.2). */
+    public static int occurrences(String header, String name) {
+        int count = 0;
+        int length = header.length();
+        int at = 0;
+        while (at < length) {
+            // skip separators and white space before a cookie name
+            char c = header.charAt(at);
+            if (c == ';' || c == ',' || c == ' ' || c == '\t') {
+                at++;
+                continue;
+            }
+            int end = at;
+            while (end < length && header.charAt(end) != '=' && header.charAt(end) != ';') {
+                end++;
+            }
+            int nameEnd = end;
+            while (nameEnd > at && header.charAt(nameEnd - 1) == ' ') {
+                nameEnd--;
+            }
+            if (end < length && header.charAt(end) == '=' && nameEnd - at == name.length()
+                    && header.regionMatches(at, name, 0, name.length())) {
+                count++;
+            }
+            while (end < length && header.charAt(end) != ';') {
+                end++;
+            }
+            at = end + 1;
+        }
+        return count;
+    }
+
     public static String single(Cookie[] cookies, String name) {
         if (cookies == null) {
             return null;

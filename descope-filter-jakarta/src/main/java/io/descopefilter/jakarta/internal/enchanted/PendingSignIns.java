@@ -93,7 +93,7 @@ final class PendingSignIns {
 
     /** The handle this browser holds, or {@code null}. */
     Handle handleOf(HttpServletRequest request) {
-        String value = CookieSettings.single(request.getCookies(), cookies.name(COOKIE));
+        String value = CookieSettings.single(request, cookies.name(COOKIE));
         if (value == null) {
             return null;
         }

@@ -97,7 +97,7 @@ public final class CsrfTokens {
 
     /** The token in the one CSRF cookie; {@code null} when absent, malformed or ambiguous (cookie tossing). */
     private String cookieToken(HttpServletRequest request) {
-        String found = CookieSettings.single(request.getCookies(), cookies.name(COOKIE));
+        String found = CookieSettings.single(request, cookies.name(COOKIE));
         return found != null && TOKEN.matcher(found).matches() ? found : null;
     }
 

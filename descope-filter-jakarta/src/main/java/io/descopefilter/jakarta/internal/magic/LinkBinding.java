@@ -122,7 +122,7 @@ public final class LinkBinding {
     }
 
     private List<Entry> live(HttpServletRequest request) {
-        String value = CookieSettings.single(request.getCookies(), cookies.name(COOKIE));
+        String value = CookieSettings.single(request, cookies.name(COOKIE));
         if (value == null || value.length() > 3800) {
             return List.of();
         }

@@ -34,6 +34,11 @@ public final class CookieSessionStore implements SessionStore {
                 || hasTwo(all, cookies.refreshName())) {
             return Optional.empty();
         }
+        // A container that keeps only the first cookie of a name (Undertow) hides a twin from getCookies().
+        if (session != null && CookieSettings.single(request, cookies.sessionName()) == null
+                || refresh != null && CookieSettings.single(request, cookies.refreshName()) == null) {
+            return Optional.empty();
+        }
         return Optional.of(new SessionTokens(session, refresh, -1));
     }
 

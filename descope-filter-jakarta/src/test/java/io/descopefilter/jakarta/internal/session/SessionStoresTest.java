@@ -51,6 +51,31 @@ class SessionStoresTest {
     }
 
     @Test
+    void se04_aTwinHiddenByAContainerThatKeepsOnlyTheFirstCookieOfANameStillCountsAsNoSession() {
+        // Undertow (WildFly) hands the application the first cookie of each name only; the raw header has both.
+        FakeRequest folded = new FakeRequest("GET", "/").cookie("__Secure-DS", "mine").cookie("__Secure-DSR", "r")
+                .header("Cookie", "__Secure-DS=mine; __Secure-DSR=r; __Secure-DS=tossed");
+        assertThat(cookies.read(folded.proxy())).isEmpty();
+
+        FakeRequest twoHeaders = new FakeRequest("GET", "/").cookie("__Secure-DS", "mine").cookie("__Secure-DSR", "r")
+                .header("Cookie", "__Secure-DS=mine; __Secure-DSR=r").header("Cookie", "__Secure-DSR=tossed");
+        assertThat(cookies.read(twoHeaders.proxy())).isEmpty();
+
+        FakeRequest lookalikes = new FakeRequest("GET", "/").cookie("__Secure-DS", "s").cookie("__Secure-DSR", "r")
+                .header("Cookie", "x__Secure-DS=1; __Secure-DS=s;__Secure-DSR=r; __Secure-DSX=2; a=__Secure-DS=3");
+        assertThat(cookies.read(lookalikes.proxy())).contains(new SessionTokens("s", "r", -1));
+    }
+
+    @Test
+    void cookieNamesAreCountedOnlyAtCookieBoundaries() {
+        assertThat(CookieSettings.occurrences("DS=a; DSR=b; DS=c", "DS")).isEqualTo(2);
+        assertThat(CookieSettings.occurrences("DSR=b;DS =a", "DS")).isEqualTo(1);
+        assertThat(CookieSettings.occurrences("xDS=a; DSx=b; v=DS=c", "DS")).isZero();
+        assertThat(CookieSettings.occurrences("", "DS")).isZero();
+        assertThat(CookieSettings.occurrences(";;  DS", "DS")).isZero();
+    }
+
+    @Test
     void se06_clearingExpiresBothCookiesWithTheAttributesTheyWereSetWith() {
         FakeResponse response = new FakeResponse();
         cookies.clear(new FakeRequest("GET", "/").proxy(), response.proxy());
