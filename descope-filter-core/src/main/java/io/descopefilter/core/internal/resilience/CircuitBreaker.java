@@ -1,5 +1,8 @@
 package io.descopefilter.core.internal.resilience;
 
+import io.descopefilter.core.DescopeEvent;
+import io.descopefilter.core.internal.events.EventDispatcher;
+
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -31,12 +34,20 @@ public final class CircuitBreaker {
     private final LongSupplier nanoTime;
     private final AtomicReference<Snapshot> state = new AtomicReference<>(CLOSED);
     private final AtomicInteger failuresInARow = new AtomicInteger();
+    private final EventDispatcher events;
 
     public CircuitBreaker(int failuresToOpen, Duration defaultWait, Duration maxWait) {
         this(failuresToOpen, defaultWait, maxWait, System::nanoTime);
     }
 
     public CircuitBreaker(int failuresToOpen, Duration defaultWait, Duration maxWait, LongSupplier nanoTime) {
+        this(failuresToOpen, defaultWait, maxWait, nanoTime, new EventDispatcher());
+    }
+
+    /** A breaker that reports opening and closing to {@code events}. */
+    public CircuitBreaker(int failuresToOpen, Duration defaultWait, Duration maxWait, LongSupplier nanoTime,
+                          EventDispatcher events) {
+        this.events = events;
         if (failuresToOpen < 1) {
             throw new IllegalArgumentException("failuresToOpen must be at least 1");
         }
@@ -80,6 +91,9 @@ public final class CircuitBreaker {
         Snapshot current = state.get();
         if (current.state != State.CLOSED && state.compareAndSet(current, CLOSED)) {
             LOG.log(Level.INFO, "Descope circuit closed: Descope answers again");
+            if (events.isActive()) {
+                events.onEvent(new DescopeEvent.BreakerClosed(EventDispatcher.now()));
+            }
         }
     }
 
@@ -106,6 +120,9 @@ public final class CircuitBreaker {
             LOG.log(Level.WARNING, "Descope circuit open for {0} ms after {1}{2}; calls fail at once until a probe "
                     + "succeeds", TimeUnit.NANOSECONDS.toMillis(wait), reason,
                     probe ? " (probe)" : rateLimited ? " (rate limited)" : " (" + failures + " failures in a row)");
+            if (events.isActive()) {
+                events.onEvent(new DescopeEvent.BreakerOpened(EventDispatcher.now(), Duration.ofNanos(wait)));
+            }
         }
     }
 
