@@ -5,6 +5,11 @@ import io.descopefilter.jakarta.internal.StartupCheck;
 import io.descopefilter.core.internal.config.InvalidSettingException;
 import io.descopefilter.jakarta.internal.http.RequestPath;
 import io.descopefilter.jakarta.internal.config.FilterConfiguration;
+import io.descopefilter.jakarta.internal.config.ObservabilitySettings;
+import io.descopefilter.core.internal.events.EventDispatcher;
+import io.descopefilter.jakarta.internal.cdi.CdiEvents;
+import io.descopefilter.jakarta.internal.events.FilterEvents;
+import io.descopefilter.jakarta.internal.events.ListenerClasses;
 import io.descopefilter.jakarta.internal.http.AmbiguousPathGuard;
 import io.descopefilter.jakarta.internal.session.DescopeRequest;
 import io.descopefilter.jakarta.internal.Endpoint;
@@ -73,14 +78,22 @@ public class DescopeAuthFilter implements Filter {
     public void init(FilterConfig filterConfig) throws ServletException {
         servletContext = filterConfig.getServletContext();
         FilterConfiguration configuration;
+        EventDispatcher events = new EventDispatcher();
+        ObservabilitySettings observability;
         try {
             configuration = FilterConfiguration.read(givenSettings, filterConfig::getInitParameter,
                     servletContext::getInitParameter);
+            observability = ObservabilitySettings.from(FilterConfiguration.sources(givenSettings,
+                    filterConfig::getInitParameter, servletContext::getInitParameter), configuration.routes());
+            ListenerClasses.instantiate(observability.listenerClasses(), applicationClassLoader())
+                    .forEach(events::add);
         } catch (InvalidSettingException e) {
             LOG.log(Level.ERROR, "DescopeAuthFilter cannot start: {0}", e.getMessage());
             throw new ServletException(e.getMessage(), e);
         }
-        FilterComponents built = FilterComponents.build(configuration, clock);
+        CdiEvents.listener().ifPresent(events::add);
+        FilterComponents built = FilterComponents.build(configuration, clock,
+                new FilterEvents(events, observability.loginIds()), observability.healthPath());
         try {
             StartupCheck.run(built.client(), configuration);
         } catch (ServletException e) {
@@ -90,7 +103,7 @@ public class DescopeAuthFilter implements Filter {
         if (servletContext.getAttribute(DescopeLinks.CONTEXT_ATTRIBUTE) != null) {
             LOG.log(Level.WARNING, "A second DescopeAuthFilter replaces the DescopeLinks of the first one");
         }
-        DescopeLinks links = new DescopeLinks(built.links(), built.sessionActions());
+        DescopeLinks links = new DescopeLinks(built.links(), built.sessionActions(), events, built.readiness());
         servletContext.setAttribute(DescopeLinks.CONTEXT_ATTRIBUTE, links);
         servletContext.setAttribute(SessionGate.CONTEXT_ATTRIBUTE, built.gate());
         components = built;
@@ -98,6 +111,20 @@ public class DescopeAuthFilter implements Filter {
         LOG.log(Level.INFO, "DescopeAuthFilter ready for project {0} at {1} (store {2}, landing mode {3})",
                 configuration.client().projectId(), configuration.publicBaseUrl(), configuration.sessionStore(),
                 configuration.landingMode());
+    }
+
+    /** The web application's class loader, where the classes {@code eventListeners} names live. */
+    private ClassLoader applicationClassLoader() {
+        ClassLoader application = null;
+        try {
+            application = servletContext.getClassLoader();
+        } catch (RuntimeException | LinkageError e) {
+            // a container that does not say: the thread's loader is the application's during init
+        }
+        if (application == null) {
+            application = Thread.currentThread().getContextClassLoader();
+        }
+        return application != null ? application : DescopeAuthFilter.class.getClassLoader();
     }
 
     @Override

@@ -132,6 +132,14 @@ public final class FilterSettings {
             Duration.ofSeconds(5), "Descope response (read) timeout, in seconds");
     public static final Setting<Duration> CALL_TIMEOUT = Setting.seconds("callTimeout",
             Duration.ofSeconds(10), "Deadline for a whole Descope call, in seconds");
+    public static final Setting<List<String>> EVENT_LISTENERS = Setting.list("eventListeners", List.of(),
+            "Comma-separated class names of `DescopeEventListener`s (public, with a public no-argument "
+                    + "constructor) that receive the filter's events; checked at start-up");
+    public static final Setting<EventLoginIds> EVENT_LOGIN_IDS = Setting.choice("eventLoginIds", EventLoginIds.class,
+            EventLoginIds.MASKED, "Login IDs in events: `masked` (`a***@example.com`) or `full`");
+    public static final Setting<String> HEALTH_PATH = Setting.text("healthPath", null,
+            "When set (e.g. `/descope/health`), this path answers readiness as JSON (200 `UP` or 503 `DOWN`, with "
+                    + "the checks `keys` and `descope`); off by default");
 
     /** Every setting, in the order of the documentation table. */
     public static final List<Setting<?>> ALL = List.of(PROJECT_ID, MANAGEMENT_KEY, BASE_URL, PUBLIC_BASE_URL,
@@ -143,7 +151,8 @@ public final class FilterSettings {
             SEND_LIMIT_PER_CLIENT, SEND_LIMIT_WINDOW, FAILED_VERIFY_LIMIT_PER_CLIENT, FAILED_REFRESH_LIMIT_PER_CLIENT,
             MAX_CONCURRENT_VERIFIES, MAX_CONCURRENT_REFRESHES, MAX_CONCURRENT_SENDS, MAX_CONCURRENT_POLLS,
             MAX_CONCURRENT_LOGOUTS, MAX_CONCURRENT_KEY_FETCHES, BREAKER_FAILURES, BREAKER_WAIT, ALLOWED_ALGORITHMS,
-            CLOCK_SKEW, AUDIENCE, ERROR_PAGE, CONNECT_TIMEOUT, RESPONSE_TIMEOUT, CALL_TIMEOUT);
+            CLOCK_SKEW, AUDIENCE, ERROR_PAGE, CONNECT_TIMEOUT, RESPONSE_TIMEOUT, CALL_TIMEOUT,
+            EVENT_LISTENERS, EVENT_LOGIN_IDS, HEALTH_PATH);
 
     private FilterSettings() {
     }

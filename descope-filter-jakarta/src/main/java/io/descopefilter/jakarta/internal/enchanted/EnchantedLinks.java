@@ -26,10 +26,17 @@ public final class EnchantedLinks {
 
     public EnchantedLinks(DescopeClient client, SignIn signIn, SendGate gate, LinkUrls urls, CookieSettings cookies,
                           Clock clock) {
+        this(client, signIn, gate, urls, cookies, clock,
+                io.descopefilter.jakarta.internal.events.FilterEvents.none());
+    }
+
+    /** @param events where starts and enchanted sign-ins are reported */
+    public EnchantedLinks(DescopeClient client, SignIn signIn, SendGate gate, LinkUrls urls, CookieSettings cookies,
+                          Clock clock, io.descopefilter.jakarta.internal.events.FilterEvents events) {
         PendingSignIns waits = new PendingSignIns(cookies, LIFETIME, clock);
-        this.start = new EnchantedStart(client, gate, urls, waits);
+        this.start = new EnchantedStart(client, gate, urls, waits, events);
         this.exchange = new EnchantedLinkExchange(client);
-        this.poll = new EnchantedPoll(client, signIn, waits, clock);
+        this.poll = new EnchantedPoll(client, signIn, waits, clock, events);
     }
 
     public LinkService.EnchantedStarter starter() {

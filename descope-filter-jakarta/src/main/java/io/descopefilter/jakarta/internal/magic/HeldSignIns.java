@@ -23,7 +23,8 @@ final class HeldSignIns {
     static final int CAPACITY = 10_000;
 
     /** A verified sign-in waiting for a click. */
-    record Held(JwtResponse granted, String loginId, String next, String browserCsrf) {
+    record Held(JwtResponse granted, String loginId, String next, String browserCsrf,
+                io.descopefilter.core.DescopeEvent.SignInMethod method) {
         @Override
         public String toString() {
             return "Held[" + loginId + "]";

@@ -68,10 +68,15 @@ public final class SessionClock {
      * {@code idleTimeout}; reading the idle table counts as activity.
      */
     boolean withinLimits(SessionTokens tokens, Instant signedInAt) {
-        if (limits.hasMaxAge() && (signedInAt == null || signedInAt.plus(limits.maxAge()).isBefore(clock.instant()))) {
+        if (passedMaxAge(signedInAt)) {
             return false;
         }
         return active == null || !tokens.hasRefreshJwt() || active.getIfPresent(key(tokens.refreshJwt())) != null;
+    }
+
+    /** Whether a session signed in at {@code signedInAt} is past {@code maxSessionAge} (when one is set). */
+    boolean passedMaxAge(Instant signedInAt) {
+        return limits.hasMaxAge() && (signedInAt == null || signedInAt.plus(limits.maxAge()).isBefore(clock.instant()));
     }
 
     /**
