@@ -95,7 +95,7 @@ public final class EnchantedPoll {
         }
         if (result instanceof SignIn.Result.SignedIn done) {
             events.signedIn(io.descopefilter.core.DescopeEvent.SignInMethod.ENCHANTED, io.descopefilter.core.DeliveryMethod.EMAIL,
-                    done.session());
+                    done.session(), granted);
         }
         if (result instanceof SignIn.Result.Refused refused) {
             events.signInRefused(io.descopefilter.core.DescopeEvent.SignInMethod.ENCHANTED, refused.problem());

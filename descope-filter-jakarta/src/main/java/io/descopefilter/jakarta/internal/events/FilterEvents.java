@@ -4,6 +4,7 @@ import io.descopefilter.core.DeliveryMethod;
 import io.descopefilter.core.DescopeEvent;
 import io.descopefilter.core.DescopeEvent.SignInMethod;
 import io.descopefilter.core.DescopeSession;
+import io.descopefilter.core.JwtResponse;
 import io.descopefilter.core.RefreshResult;
 import io.descopefilter.core.internal.events.EventDispatcher;
 import io.descopefilter.jakarta.LoginProblem;
@@ -44,9 +45,12 @@ public final class FilterEvents {
         return loginIds == EventLoginIds.FULL ? loginId : LoginIds.mask(loginId);
     }
 
-    public void signedIn(SignInMethod method, DeliveryMethod channel, DescopeSession session) {
+    /** {@code granted} is Descope's answer that carried the session: its user names the login ID. */
+    public void signedIn(SignInMethod method, DeliveryMethod channel, DescopeSession session, JwtResponse granted) {
         if (dispatcher.isActive()) {
-            String loginId = session.loginIds().isEmpty() ? session.email() : session.loginIds().get(0);
+            String loginId = granted != null && granted.user() != null && !granted.user().loginIds().isEmpty()
+                    ? granted.user().loginIds().get(0)
+                    : session.loginIds().isEmpty() ? session.email() : session.loginIds().get(0);
             dispatcher.onEvent(new DescopeEvent.SignedIn(EventDispatcher.now(), method, channel, session.userId(),
                     shown(loginId)));
         }

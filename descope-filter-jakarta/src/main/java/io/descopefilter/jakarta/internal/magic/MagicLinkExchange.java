@@ -129,7 +129,7 @@ public final class MagicLinkExchange implements TokenExchange {
         }
         DescopeSession session = ((SignIn.Result.SignedIn) result).session();
         LOG.log(Level.INFO, "User {0} signed in with a link", session.userId());
-        events.signedIn(method, null, session);
+        events.signedIn(method, null, session, verified);
         return new Outcome.SeeOther(publicBaseUrl.resolve(next == null ? afterLoginPath : next));
     }
 
