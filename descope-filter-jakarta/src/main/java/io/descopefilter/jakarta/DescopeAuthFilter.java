@@ -91,7 +91,7 @@ public class DescopeAuthFilter implements Filter {
             LOG.log(Level.ERROR, "DescopeAuthFilter cannot start: {0}", e.getMessage());
             throw new ServletException(e.getMessage(), e);
         }
-        CdiEvents.listener().ifPresent(events::add);
+        CdiEvents.listener(servletContext).ifPresent(events::add);
         FilterComponents built = FilterComponents.build(configuration, clock,
                 new FilterEvents(events, observability.loginIds()), observability.healthPath());
         try {

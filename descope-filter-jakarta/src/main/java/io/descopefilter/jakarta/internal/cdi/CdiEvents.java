@@ -5,6 +5,7 @@ import io.descopefilter.core.DescopeEventListener;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.ServletContext;
 
 import java.lang.System.Logger.Level;
 import java.util.Optional;
@@ -24,11 +25,11 @@ public final class CdiEvents {
     }
 
     /** A listener firing CDI events, when this web application runs a CDI container; else empty. */
-    public static Optional<DescopeEventListener> listener() {
+    public static Optional<DescopeEventListener> listener(ServletContext context) {
         if (!cdiApiPresent()) {
             return Optional.empty();
         }
-        return CdiBridge.listener();
+        return CdiBridge.listener(context);
     }
 
     private static boolean cdiApiPresent() {
@@ -42,10 +43,13 @@ public final class CdiEvents {
 
     /** Holds the CDI types; loaded only once the API is known to be there. */
     private static final class CdiBridge {
-        static Optional<DescopeEventListener> listener() {
+        static Optional<DescopeEventListener> listener(ServletContext context) {
             BeanManager beans;
             try {
-                beans = CDI.current().getBeanManager();
+                // Servlet containers with CDI publish the application's BeanManager here (Weld does); CDI.current()
+                // is the portable fallback.
+                Object published = context.getAttribute(BeanManager.class.getName());
+                beans = published instanceof BeanManager manager ? manager : CDI.current().getBeanManager();
             } catch (RuntimeException | LinkageError e) {
                 LOG.log(Level.DEBUG, "No CDI container for this application: events are not fired as CDI events");
                 return Optional.empty();
