@@ -1,5 +1,6 @@
 package io.descopefilter.core;
 
+import io.descopefilter.core.internal.events.EventDispatcher;
 import io.descopefilter.core.internal.http.DescopeTransport;
 import io.descopefilter.core.internal.http.ErrorResponses;
 import io.descopefilter.core.internal.http.InputChecks;
@@ -43,13 +44,32 @@ public final class DescopeClient implements AutoCloseable {
     private final DescopeTransport transport;
     private volatile io.descopefilter.core.internal.resilience.SharedCircuitVerdict sharedVerdict;
 
-    private DescopeClient(DescopeClientConfig config) {
+    private DescopeClient(DescopeClientConfig config, DescopeEventListener listener) {
         this.config = config;
-        this.transport = new DescopeTransport(config);
+        this.transport = new DescopeTransport(config, EventDispatcher.of(listener));
     }
 
     public static DescopeClient create(DescopeClientConfig config) {
-        return new DescopeClient(Objects.requireNonNull(config, "config is required"));
+        return create(config, null);
+    }
+
+    /**
+     * A client that reports every call ({@link DescopeEvent.DescopeCall}) and every change of its circuit breaker
+     * ({@link DescopeEvent.BreakerOpened}, {@link DescopeEvent.BreakerClosed}) to {@code listener}.
+     *
+     * @param listener may be {@code null} for none
+     */
+    public static DescopeClient create(DescopeClientConfig config, DescopeEventListener listener) {
+        return new DescopeClient(Objects.requireNonNull(config, "config is required"), listener);
+    }
+
+    /**
+     * Whether the circuit breaker is open or half-open (calls fail at once, or one probes); always {@code false}
+     * without a breaker ({@link CallProtection}). For readiness checks.
+     */
+    public boolean isCircuitOpen() {
+        return transport.circuitState() != null
+                && transport.circuitState() != io.descopefilter.core.internal.resilience.CircuitBreaker.State.CLOSED;
     }
 
     public DescopeClientConfig config() {

@@ -1,5 +1,7 @@
 package io.descopefilter.core;
 
+import io.descopefilter.core.internal.events.EventDispatcher;
+import io.descopefilter.core.internal.events.JfrTokenValidation;
 import io.descopefilter.core.internal.jwt.Claims;
 import io.descopefilter.core.internal.jwt.CompactJws;
 import io.descopefilter.core.internal.jwt.KeySetCache;
@@ -60,9 +62,29 @@ public final class SessionValidator implements AutoCloseable {
      * fetched on first use, so construction never blocks or fails on Descope's availability.
      */
     public static SessionValidator create(SessionValidatorConfig config, KeySetSource source) {
+        return create(config, source, null);
+    }
+
+    /**
+     * A validator that reports its key set fetches, failures and rotations ({@link DescopeEvent.KeysFetched},
+     * {@link DescopeEvent.KeysFetchFailed}, {@link DescopeEvent.KeysRotated}) to {@code listener}.
+     *
+     * @param listener may be {@code null} for none
+     */
+    public static SessionValidator create(SessionValidatorConfig config, KeySetSource source,
+                                          DescopeEventListener listener) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(source, "source");
-        return new SessionValidator(config, new KeySetCache(source, config));
+        return new SessionValidator(config, new KeySetCache(source, config, EventDispatcher.of(listener)));
+    }
+
+    /**
+     * Whether a usable key set is held. When none is (before the first fetch, or past the outage tolerance), a
+     * fetch is started (one at a time, within the cooldown) and awaited at most {@code keyFetchWait}. For readiness
+     * checks; a request never needs it.
+     */
+    public boolean keysReady() {
+        return keys.ensureUsableKeys();
     }
 
     /** The clock tokens are checked against; a {@link SessionRefresher} measures its grace period on it too. */
@@ -128,7 +150,22 @@ public final class SessionValidator implements AutoCloseable {
     private record Verified(ValidationResult result, VerificationKey key) {
     }
 
+    /** {@link #check}, recorded as a JFR event when a recording asks for it (the cold path only). */
     private Verified verifyOrThrow(String token, TokenKind kind) throws Exception {
+        JfrTokenValidation recording = new JfrTokenValidation();
+        recording.begin();
+        Verified outcome = check(token, kind);
+        recording.end();
+        if (recording.shouldCommit()) {
+            recording.tokenKind = kind.name();
+            recording.valid = outcome.result.isValid();
+            recording.rejection = outcome.result.rejection().map(Enum::name).orElse(null);
+            recording.commit();
+        }
+        return outcome;
+    }
+
+    private Verified check(String token, TokenKind kind) throws Exception {
         if (token == null || token.isEmpty()) {
             return rejected(Rejection.MISSING);
         }

@@ -5,6 +5,11 @@ import io.descopefilter.jakarta.internal.StartupCheck;
 import io.descopefilter.core.internal.config.InvalidSettingException;
 import io.descopefilter.jakarta.internal.http.RequestPath;
 import io.descopefilter.jakarta.internal.config.FilterConfiguration;
+import io.descopefilter.jakarta.internal.config.ObservabilitySettings;
+import io.descopefilter.core.internal.events.EventDispatcher;
+import io.descopefilter.jakarta.internal.cdi.CdiEvents;
+import io.descopefilter.jakarta.internal.events.FilterEvents;
+import io.descopefilter.jakarta.internal.events.ListenerClasses;
 import io.descopefilter.jakarta.internal.http.AmbiguousPathGuard;
 import io.descopefilter.jakarta.internal.session.DescopeRequest;
 import io.descopefilter.jakarta.internal.Endpoint;
@@ -73,16 +78,24 @@ public class DescopeAuthFilter implements Filter {
     public void init(FilterConfig filterConfig) throws ServletException {
         servletContext = filterConfig.getServletContext();
         FilterConfiguration configuration;
+        EventDispatcher events = new EventDispatcher();
+        ObservabilitySettings observability;
         try {
             configuration = FilterConfiguration.read(givenSettings, filterConfig::getInitParameter,
                     servletContext::getInitParameter);
+            observability = ObservabilitySettings.from(FilterConfiguration.sources(givenSettings,
+                    filterConfig::getInitParameter, servletContext::getInitParameter), configuration.routes());
+            ListenerClasses.instantiate(observability.listenerClasses(), applicationClassLoader())
+                    .forEach(events::add);
         } catch (InvalidSettingException e) {
             LOG.log(Level.ERROR, "DescopeAuthFilter cannot start: {0}", e.getMessage());
             throw new ServletException(e.getMessage(), e);
         }
+        CdiEvents.listener(servletContext).ifPresent(events::add);
         FilterComponents built;
         try {
-            built = FilterComponents.build(configuration, clock);
+            built = FilterComponents.build(configuration, clock, new FilterEvents(events, observability.loginIds()),
+                    observability.healthPath());
         } catch (InvalidSettingException e) {
             // The store setting names no store on the class path, or the store cannot be opened.
             LOG.log(Level.ERROR, "DescopeAuthFilter cannot start: {0}", e.getMessage());
@@ -97,7 +110,7 @@ public class DescopeAuthFilter implements Filter {
         if (servletContext.getAttribute(DescopeLinks.CONTEXT_ATTRIBUTE) != null) {
             LOG.log(Level.WARNING, "A second DescopeAuthFilter replaces the DescopeLinks of the first one");
         }
-        DescopeLinks links = new DescopeLinks(built.links(), built.sessionActions());
+        DescopeLinks links = new DescopeLinks(built.links(), built.sessionActions(), events, built.readiness());
         servletContext.setAttribute(DescopeLinks.CONTEXT_ATTRIBUTE, links);
         servletContext.setAttribute(SessionGate.CONTEXT_ATTRIBUTE, built.gate());
         components = built;
@@ -105,6 +118,20 @@ public class DescopeAuthFilter implements Filter {
         LOG.log(Level.INFO, "DescopeAuthFilter ready for project {0} at {1} (store {2}, landing mode {3}, shared "
                         + "state {4})", configuration.client().projectId(), configuration.publicBaseUrl(),
                 configuration.sessionStore(), configuration.landingMode(), built.sharedStore().describe());
+    }
+
+    /** The web application's class loader, where the classes {@code eventListeners} names live. */
+    private ClassLoader applicationClassLoader() {
+        ClassLoader application = null;
+        try {
+            application = servletContext.getClassLoader();
+        } catch (RuntimeException | LinkageError e) {
+            // a container that does not say: the thread's loader is the application's during init
+        }
+        if (application == null) {
+            application = Thread.currentThread().getContextClassLoader();
+        }
+        return application != null ? application : DescopeAuthFilter.class.getClassLoader();
     }
 
     @Override

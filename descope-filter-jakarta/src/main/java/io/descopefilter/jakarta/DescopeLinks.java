@@ -1,6 +1,9 @@
 package io.descopefilter.jakarta;
 
 import io.descopefilter.core.DeliveryMethod;
+import io.descopefilter.core.DescopeEventListener;
+import io.descopefilter.core.Readiness;
+import io.descopefilter.core.internal.events.EventDispatcher;
 import io.descopefilter.core.DescopeUser;
 import io.descopefilter.core.LoginOptions;
 import io.descopefilter.core.SignUpUser;
@@ -42,10 +45,38 @@ public final class DescopeLinks {
 
     private final LinkService service;
     private final SessionActions sessions;
+    private final EventDispatcher events;
+    private final Readiness readiness;
 
-    DescopeLinks(LinkService service, SessionActions sessions) {
+    DescopeLinks(LinkService service, SessionActions sessions, EventDispatcher events, Readiness readiness) {
         this.service = Objects.requireNonNull(service, "service");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.events = Objects.requireNonNull(events, "events");
+        this.readiness = Objects.requireNonNull(readiness, "readiness");
+    }
+
+    /**
+     * Registers a listener for the filter's events (sign-ins, refusals, sends, refreshes, sign-outs, key fetches,
+     * Descope calls, breaker changes). It is called synchronously on the thread that did the work; its exceptions
+     * are logged and never reach a request. Listeners named by the {@code eventListeners} setting, and CDI
+     * observers of {@code DescopeEvent}, receive the same events.
+     */
+    public void addEventListener(DescopeEventListener listener) {
+        events.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Stops sending events to a listener added with {@link #addEventListener}. */
+    public void removeEventListener(DescopeEventListener listener) {
+        events.remove(listener);
+    }
+
+    /**
+     * Whether this node is ready: the checks {@code keys} (Descope's signing keys are loaded) and {@code descope}
+     * (the circuit breaker is closed), and any the application's store adds. What the {@code healthPath} endpoint
+     * and the MicroProfile Health check answer.
+     */
+    public Readiness.Report readiness() {
+        return readiness.check();
     }
 
     /**

@@ -79,6 +79,7 @@ public final class DashboardServlet extends HttpServlet {
                 </section>
                 %s
                 %s
+                %s
                 <section class="card wide">
                 <h2>Sign out everywhere</h2>
                 <p>Ends this session and every other session of yours, on every device: other browsers are signed
@@ -93,7 +94,29 @@ public final class DashboardServlet extends HttpServlet {
                 tenants(user), methods(user.session().authenticationMethods()),
                 Encode.forHtml(TIME.format(user.session().expiresAt())), claims(user),
                 profile(DescopeLinks.from(getServletContext()).currentUser(request)), tenantSwitcher(page, request, user),
+                counters(page, DevMode.of(getServletContext()).isPresent()),
                 Encode.forHtmlAttribute(page.url(Page.LOGOUT_ALL_PATH)), page.csrfField()));
+    }
+
+    /**
+     * The filter's events so far, counted by {@link SampleMetrics}: sign-ins, refused sign-ins, links sent. In dev
+     * mode it points at the full Prometheus text.
+     */
+    private static String counters(Page page, boolean devMode) {
+        String more = devMode ? "<p class=\"muted\">All meters, as Prometheus text: <a id=\"metrics-link\" href=\""
+                + Encode.forHtmlAttribute(page.url("/dev/metrics")) + "\">/dev/metrics</a> (dev mode only).</p>" : "";
+        return """
+                <section class="card wide" id="counters">
+                <h2>Sign-ins on this server</h2>
+                <dl class="facts">
+                <dt>Sign-ins</dt><dd id="count-signins">%d</dd>
+                <dt>Refused sign-ins</dt><dd id="count-refused">%d</dd>
+                <dt>Links sent</dt><dd id="count-links-sent">%d</dd>
+                </dl>
+                %s
+                </section>
+                """.formatted(SampleMetrics.total("descope.signins"), SampleMetrics.total("descope.signin.refusals"),
+                SampleMetrics.total("descope.links.sent"), more);
     }
 
     /** Custom claims of the session ({@code DescopePrincipal.claims()}), e.g. {@code invitedBy} of an invitation. */

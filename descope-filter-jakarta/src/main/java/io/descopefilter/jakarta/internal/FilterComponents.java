@@ -1,6 +1,7 @@
 package io.descopefilter.jakarta.internal;
 
 import io.descopefilter.core.DescopeClient;
+import io.descopefilter.core.Readiness;
 import io.descopefilter.core.SessionRefresher;
 import io.descopefilter.core.SessionValidator;
 import io.descopefilter.jakarta.internal.config.FilterConfiguration;
@@ -9,6 +10,8 @@ import io.descopefilter.jakarta.internal.config.Routes;
 import io.descopefilter.jakarta.internal.config.LandingMode;
 import io.descopefilter.jakarta.internal.enchanted.EnchantedLinks;
 import io.descopefilter.jakarta.internal.enchanted.EnchantedPoll;
+import io.descopefilter.jakarta.internal.events.FilterEvents;
+import io.descopefilter.jakarta.internal.health.HealthEndpoint;
 import io.descopefilter.jakarta.internal.http.AccessPolicy;
 import io.descopefilter.jakarta.internal.http.Challenge;
 import io.descopefilter.jakarta.internal.http.CsrfTokens;
@@ -81,13 +84,26 @@ public final class FilterComponents implements AutoCloseable {
     private final SessionActions sessionActions;
     private final SessionClock sessionClock;
     private final io.descopefilter.jakarta.internal.http.RoleRules roles;
+    private final FilterEvents events;
+    private final Readiness readiness;
+    /** {@code healthPath}, or {@code null} when the health endpoint is off. */
+    private final String healthPath;
+    private final HealthEndpoint health;
 
-    private FilterComponents(FilterConfiguration config, Clock clock, DescopeClient client, SharedStore shared) {
+    private FilterComponents(FilterConfiguration config, Clock clock, DescopeClient client, SharedStore shared,
+                             FilterEvents events, Optional<String> healthPath) {
         this.client = client;
         this.sharedStore = shared;
+        this.events = events;
         this.routes = config.routes();
         PublicBaseUrl base = config.publicBaseUrl();
-        SessionValidator validator = SessionValidator.create(config.validator(), client::fetchKeySetJson);
+        SessionValidator validator = SessionValidator.create(config.validator(), client::fetchKeySetJson,
+                events.dispatcher());
+        this.readiness = shared instanceof io.descopefilter.core.internal.store.MemoryStore
+                ? Readiness.of(client, validator)
+                : Readiness.of(client, validator).with("store", () -> storeAnswers(shared));
+        this.healthPath = healthPath.orElse(null);
+        this.health = new HealthEndpoint(readiness);
         this.validator = validator;
         // As many requests may wait for a running refresh as may make one: waiting threads stay bounded.
         SessionRefresher refresher = new SessionRefresher(client, validator,
@@ -97,14 +113,15 @@ public final class FilterComponents implements AutoCloseable {
         CsrfTokens csrf = new CsrfTokens(config.cookies(), base);
         SessionClock sessionClock = new SessionClock(validator, config.sessionLimits(), clock, shared);
         SignIn signIn = new SignIn(store, validator, client, sessionClock);
-        SignOut signOut = new SignOut(store, signIn, refresher);
+        SignOut signOut = new SignOut(store, signIn, refresher, events);
         VerifyThrottle throttle = new VerifyThrottle(shared, config.sendLimits().failedVerifiesPerClient(),
                 config.sendLimits().window());
         SendGate gate = new SendGate(new SendLimiter(shared, config.sendLimits().perLoginId(),
                 config.sendLimits().perClient(), config.sendLimits().window()), config.clientAddress(), csrf);
         LinkUrls urls = new LinkUrls(base, routes);
         LinkBinding binding = new LinkBinding(config.cookies(), routes::isOwnEndpoint, clock);
-        EnchantedLinks enchanted = new EnchantedLinks(shared, client, signIn, gate, urls, config.cookies(), clock);
+        EnchantedLinks enchanted = new EnchantedLinks(shared, client, signIn, gate, urls, config.cookies(), clock,
+                events);
 
         // A refresh never depends on the store: while it fails, each node counts refused refreshes by itself.
         LocalFallbackLimiter failedRefreshes = new LocalFallbackLimiter(shared.limiter("refresh.failures",
@@ -112,27 +129,27 @@ public final class FilterComponents implements AutoCloseable {
                 config.sendLimits().failedRefreshesPerClient(), config.sendLimits().window(), FAILED_REFRESH_CLIENTS,
                 clock);
         this.resolver = new SessionResolver(store, validator, refresher, signIn, sessionClock, config.acceptBearer(),
-                config.clientAddress(), failedRefreshes);
+                config.clientAddress(), failedRefreshes, events);
         this.sessionClock = sessionClock;
         this.roles = config.requiredRoles();
         this.access = new AccessPolicy(routes, config.publicPaths(), config.protectedPaths(), config.stepUpPaths());
         this.challenge = new Challenge(base, routes.loginPage());
         this.writer = new OutcomeWriter(routes.errorPage(), base, routes.loginPage());
         this.links = new LinkService(client, validator, csrf, gate, urls, binding, enchanted.starter(),
-                config.recentSignInForUpdates(), clock);
+                config.recentSignInForUpdates(), clock, events);
         this.requestActions = new RequestActions(signOut, challenge, writer);
         this.sessionActions = new SessionActions(client, signIn, signOut, sessionClock, clock);
         this.gate = new SessionGate(resolver, routes::isOwnEndpoint, requestActions);
 
         TokenExchange magic = new MagicLinkExchange(client, validator, signIn, binding, csrf, base,
-                routes.landingPath(), routes.afterLoginPath(), shared);
+                routes.landingPath(), routes.afterLoginPath(), shared, events, links.embeddedTokens());
         LandingFlow magicLanding = new LandingFlow(magic, base.resolve(routes.landingPath()), config.landingMode(),
-                routes, csrf, throttle, config.clientAddress());
+                routes, csrf, throttle, config.clientAddress(), events);
         // An enchanted link signs in the browser that polls, so a mail scanner opening it must never be enough:
         // its landing always asks for a click, whatever landingMode says (HW-01).
         LandingFlow enchantedLanding = new LandingFlow(enchanted.exchange(),
                 base.resolve(routes.enchantedLandingPath()), LandingMode.CONFIRM, routes, csrf, throttle,
-                config.clientAddress());
+                config.clientAddress(), events);
         EnchantedPoll poll = enchanted.poll();
         LogoutEndpoint logout = new LogoutEndpoint(signOut, csrf, base.resolve(routes.afterLogoutPath()), false);
         LogoutEndpoint logoutAll = new LogoutEndpoint(signOut, csrf, base.resolve(routes.afterLogoutPath()), true);
@@ -147,16 +164,32 @@ public final class FilterComponents implements AutoCloseable {
                 routes.tenantPath(), tenant::handle);
     }
 
+    /** Readiness of a shared store: it answers within its own timeout (the guard fails fast while it is down). */
+    private static boolean storeAnswers(SharedStore shared) {
+        try {
+            shared.ping();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** Builds the parts of a filter, with the store the {@code store} setting names; on failure nothing is left running. */
     public static FilterComponents build(FilterConfiguration config, Clock clock) {
+        return build(config, clock, FilterEvents.none(), Optional.empty());
+    }
+
+    /** With the filter's events and, when {@code healthPath} is set, its readiness endpoint. */
+    public static FilterComponents build(FilterConfiguration config, Clock clock, FilterEvents events,
+                                         Optional<String> healthPath) {
         SharedStore shared = StoreSelection.open(config.store(), config.storeSettings(), clock);
         DescopeClient client;
         try {
-            client = DescopeClient.create(config.client());
+            client = DescopeClient.create(config.client(), events.dispatcher());
         } catch (RuntimeException e) {
             shared.close();
             throw e;
@@ -166,7 +199,7 @@ public final class FilterComponents implements AutoCloseable {
                 // One node's open breaker (a 429 with Retry-After, an outage) keeps the other nodes off Descope too.
                 client.shareCircuitBreaker(shared);
             }
-            return new FilterComponents(config, clock, client, shared);
+            return new FilterComponents(config, clock, client, shared, events, healthPath);
         } catch (RuntimeException e) {
             try {
                 client.close();
@@ -229,6 +262,16 @@ public final class FilterComponents implements AutoCloseable {
         return access.requiresStepUp(path) && !sessionClock.isRecentEnoughForStepUp(resolved.tokens());
     }
 
+    /** What the filter's events go through; listeners are added to its dispatcher. */
+    public FilterEvents events() {
+        return events;
+    }
+
+    /** Whether this node is ready (keys, breaker, and whatever else was plugged in). */
+    public Readiness readiness() {
+        return readiness;
+    }
+
     /** The session resolution the container's security may use (the Jakarta Security bridge). */
     public SessionGate gate() {
         return gate;
@@ -236,6 +279,9 @@ public final class FilterComponents implements AutoCloseable {
 
     /** The filter's own endpoint at {@code path} (canonical, relative to the context root), if it is one. */
     public Optional<Endpoint> endpoint(String path) {
+        if (path.equals(healthPath)) {
+            return Optional.of(health::handle);
+        }
         return routes.isOwnEndpoint(path) ? Optional.of(endpoints.get(path)) : Optional.empty();
     }
 

@@ -49,5 +49,9 @@ public class CdiInjectionIT {
         Page done = signIn.openAndConfirm(browser, signIn.inbox(alice.loginId()).awaitLink().url());
         assertThat(done.location()).hasValue(APP.url("/app/from-cdi"));
         assertThat(signIn.whoAmI(browser).getString("principalName")).isEqualTo(alice.userId());
+        // The filter's events reach CDI observers (@Observes DescopeEvent) too.
+        Page after = browser.get("/cdi/status");
+        assertThat(after.json().getJsonArray("events").getValuesAs(jakarta.json.JsonString::getString))
+                .as("%s", after).contains("LinkSendSucceeded", "DescopeCall", "SignedIn");
     }
 }

@@ -3,7 +3,10 @@ package io.descopefilter.core.internal.http;
 import io.descopefilter.core.CallKind;
 import io.descopefilter.core.CallProtection;
 import io.descopefilter.core.DescopeClientConfig;
+import io.descopefilter.core.DescopeEvent;
 import io.descopefilter.core.DescopeException;
+import io.descopefilter.core.internal.events.EventDispatcher;
+import io.descopefilter.core.internal.events.JfrDescopeCall;
 import io.descopefilter.core.internal.resilience.Bulkheads;
 import io.descopefilter.core.internal.resilience.CircuitBreaker;
 
@@ -85,6 +88,7 @@ public final class DescopeTransport implements AutoCloseable {
     private volatile io.descopefilter.core.internal.resilience.SharedCircuitVerdict verdict;
     /** {@code null} when the configuration has no breaker. */
     private final CircuitBreaker breaker;
+    private final EventDispatcher events;
 
     /**
      * One HTTP exchange to make. {@code body} is {@code null} for a GET. {@code idempotentRead} marks calls that
@@ -109,11 +113,17 @@ public final class DescopeTransport implements AutoCloseable {
     }
 
     public DescopeTransport(DescopeClientConfig config) {
+        this(config, new EventDispatcher());
+    }
+
+    /** A transport that reports each call (and the breaker's changes) to {@code events}. */
+    public DescopeTransport(DescopeClientConfig config, EventDispatcher events) {
         this.config = config;
+        this.events = events;
         CallProtection protection = config.protection();
         this.bulkheads = new Bulkheads(protection);
         this.breaker = protection.hasBreaker() ? new CircuitBreaker(protection.failuresToOpen(),
-                protection.openWait(), CallProtection.MAX_OPEN_WAIT) : null;
+                protection.openWait(), CallProtection.MAX_OPEN_WAIT, System::nanoTime, events) : null;
         Timeout connectTimeout = Timeout.of(config.connectTimeout());
         Timeout responseTimeout = Timeout.of(config.responseTimeout());
         this.pool = PoolingHttpClientConnectionManagerBuilder.create()
@@ -148,6 +158,61 @@ public final class DescopeTransport implements AutoCloseable {
             throw new IllegalStateException("the DescopeClient is closed");
         }
         CallKind kind = CallKind.ofPath(call.path());
+        JfrDescopeCall recording = new JfrDescopeCall();
+        recording.begin();
+        long start = System.nanoTime();
+        Response response = null;
+        RuntimeException failure = null;
+        try {
+            response = protectedCall(call, kind);
+            return response;
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            report(call, kind, recording, start, response, failure);
+        }
+    }
+
+    /** The JFR event and the listeners' {@link DescopeEvent.DescopeCall}; neither costs anything when unused. */
+    private void report(Call call, CallKind kind, JfrDescopeCall recording, long start, Response response,
+                        RuntimeException failure) {
+        recording.end();
+        boolean jfr = recording.shouldCommit();
+        if (!jfr && !events.isActive()) {
+            return;
+        }
+        DescopeEvent.CallOutcome outcome = outcomeOf(response, failure);
+        int status = response == null ? 0 : response.status();
+        if (jfr) {
+            recording.kind = kind.name();
+            recording.endpoint = call.describe();
+            recording.outcome = outcome.name();
+            recording.status = status;
+            recording.commit();
+        }
+        if (events.isActive()) {
+            events.onEvent(new DescopeEvent.DescopeCall(EventDispatcher.now(), kind, outcome, status,
+                    Duration.ofNanos(System.nanoTime() - start)));
+        }
+    }
+
+    private static DescopeEvent.CallOutcome outcomeOf(Response response, RuntimeException failure) {
+        if (response == null) {
+            return failure instanceof DescopeException e && e.notSent() ? DescopeEvent.CallOutcome.NOT_SENT
+                    : DescopeEvent.CallOutcome.FAILED;
+        }
+        int status = response.status();
+        if (response.isSuccess()) {
+            return DescopeEvent.CallOutcome.OK;
+        }
+        if (status == 429) {
+            return DescopeEvent.CallOutcome.RATE_LIMITED;
+        }
+        return status >= 400 && status < 500 ? DescopeEvent.CallOutcome.REFUSED : DescopeEvent.CallOutcome.FAILED;
+    }
+
+    private Response protectedCall(Call call, CallKind kind) {
         if (!bulkheads.tryAcquire(kind)) {
             // Nothing waits for a permit: a caller beyond the cap gets its answer now (RL bulkhead).
             throw DescopeException.notSent(call.describe(), "too many " + kind + " calls to Descope in flight",

@@ -53,6 +53,11 @@ final class KeySet {
         return byKid.size();
     }
 
+    /** The key IDs, to tell a rotation from a plain refetch. */
+    java.util.Set<String> kids() {
+        return byKid.keySet();
+    }
+
     /**
      * Parses a JWKS document. Keys unchanged since {@code previous} keep their instances, so verified-token cache
      * entries made with them stay valid.

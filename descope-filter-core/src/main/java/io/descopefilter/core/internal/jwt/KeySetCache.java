@@ -1,7 +1,10 @@
 package io.descopefilter.core.internal.jwt;
 
+import io.descopefilter.core.DescopeEvent;
 import io.descopefilter.core.KeySetSource;
 import io.descopefilter.core.SessionValidatorConfig;
+import io.descopefilter.core.internal.events.EventDispatcher;
+import io.descopefilter.core.internal.events.JfrKeySetFetch;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -54,8 +57,15 @@ public final class KeySetCache implements AutoCloseable {
     private volatile KeySet current;
     /** Guarded by winning the {@link #inFlight} slot. */
     private volatile long nextFetchAllowedAt = Long.MIN_VALUE;
+    private final EventDispatcher events;
 
     public KeySetCache(KeySetSource source, SessionValidatorConfig config) {
+        this(source, config, new EventDispatcher());
+    }
+
+    /** A cache that reports fetches, failures and rotations to {@code events}. */
+    public KeySetCache(KeySetSource source, SessionValidatorConfig config, EventDispatcher events) {
+        this.events = events;
         this.source = source;
         this.config = config;
         this.clock = config.clock();
@@ -144,14 +154,54 @@ public final class KeySetCache implements AutoCloseable {
 
     private void fetchInto(CompletableFuture<KeySet> slot) {
         KeySet fetched = null;
+        KeySet previous = current;
         Throwable failure = null;
+        JfrKeySetFetch recording = new JfrKeySetFetch();
+        recording.begin();
+        long start = System.nanoTime();
         try {
-            fetched = KeySet.parse(source.fetchKeySetJson(), current, clock.millis(), config);
+            fetched = KeySet.parse(source.fetchKeySetJson(), previous, clock.millis(), config);
             current = fetched;
         } catch (Throwable t) {
             failure = t;
         }
+        recording.end();
+        if (recording.shouldCommit()) {
+            recording.succeeded = fetched != null;
+            recording.keys = fetched == null ? 0 : fetched.size();
+            recording.commit();
+        }
+        if (events.isActive() && !(failure != null && closed)) {
+            report(previous, fetched, failure, java.time.Duration.ofNanos(System.nanoTime() - start));
+        }
         finish(slot, fetched, failure);
+    }
+
+    private void report(KeySet previous, KeySet fetched, Throwable failure, java.time.Duration latency) {
+        Instant now = EventDispatcher.now();
+        if (fetched == null) {
+            events.onEvent(new DescopeEvent.KeysFetchFailed(now, failure.getClass().getSimpleName(),
+                    hasUsableKeys(), latency));
+            return;
+        }
+        events.onEvent(new DescopeEvent.KeysFetched(now, fetched.size(), latency));
+        if (previous != null && !previous.kids().equals(fetched.kids())) {
+            int added = (int) fetched.kids().stream().filter(kid -> !previous.kids().contains(kid)).count();
+            int removed = (int) previous.kids().stream().filter(kid -> !fetched.kids().contains(kid)).count();
+            events.onEvent(new DescopeEvent.KeysRotated(now, added, removed));
+        }
+    }
+
+    /**
+     * Whether a usable key set is held; when none is, starts a fetch (single flight, within the cooldown) and waits
+     * for it at most {@code keyFetchWait}. For readiness checks: never longer than that, never a second fetch.
+     */
+    public boolean ensureUsableKeys() {
+        if (hasUsableKeys()) {
+            return true;
+        }
+        awaitFetch(startFetch(clock.millis()));
+        return hasUsableKeys();
     }
 
     private void finish(CompletableFuture<KeySet> slot, KeySet fetched, Throwable failure) {

@@ -1,5 +1,8 @@
 package io.descopefilter.core.internal.resilience;
 
+import io.descopefilter.core.DescopeEvent;
+import io.descopefilter.core.internal.events.EventDispatcher;
+
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -33,12 +36,20 @@ public final class CircuitBreaker {
     private final AtomicInteger failuresInARow = new AtomicInteger();
     /** Told the wait (millis) each time the breaker opens; must not block. */
     private volatile java.util.function.LongConsumer onOpen = wait -> { };
+    private final EventDispatcher events;
 
     public CircuitBreaker(int failuresToOpen, Duration defaultWait, Duration maxWait) {
         this(failuresToOpen, defaultWait, maxWait, System::nanoTime);
     }
 
     public CircuitBreaker(int failuresToOpen, Duration defaultWait, Duration maxWait, LongSupplier nanoTime) {
+        this(failuresToOpen, defaultWait, maxWait, nanoTime, new EventDispatcher());
+    }
+
+    /** A breaker that reports opening and closing to {@code events}. */
+    public CircuitBreaker(int failuresToOpen, Duration defaultWait, Duration maxWait, LongSupplier nanoTime,
+                          EventDispatcher events) {
+        this.events = events;
         if (failuresToOpen < 1) {
             throw new IllegalArgumentException("failuresToOpen must be at least 1");
         }
@@ -87,6 +98,9 @@ public final class CircuitBreaker {
         Snapshot current = state.get();
         if (current.state != State.CLOSED && state.compareAndSet(current, CLOSED)) {
             LOG.log(Level.INFO, "Descope circuit closed: Descope answers again");
+            if (events.isActive()) {
+                events.onEvent(new DescopeEvent.BreakerClosed(EventDispatcher.now()));
+            }
         }
     }
 
@@ -114,6 +128,9 @@ public final class CircuitBreaker {
                     + "succeeds", TimeUnit.NANOSECONDS.toMillis(wait), reason,
                     probe ? " (probe)" : rateLimited ? " (rate limited)" : " (" + failures + " failures in a row)");
             onOpen.accept(TimeUnit.NANOSECONDS.toMillis(wait));
+            if (events.isActive()) {
+                events.onEvent(new DescopeEvent.BreakerOpened(EventDispatcher.now(), Duration.ofNanos(wait)));
+            }
         }
     }
 

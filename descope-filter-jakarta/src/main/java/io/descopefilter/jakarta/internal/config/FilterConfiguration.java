@@ -71,12 +71,18 @@ public record FilterConfiguration(
      */
     public static FilterConfiguration read(Map<String, String> given, Function<String, String> initParams,
                                            Function<String, String> contextParams) {
-        return from(new Settings(List.of(
+        return from(sources(given, initParams, contextParams));
+    }
+
+    /** The settings' sources in the order of {@link #read}, for readers of further settings. */
+    public static Settings sources(Map<String, String> given, Function<String, String> initParams,
+                                   Function<String, String> contextParams) {
+        return new Settings(List.of(
                 SettingSource.of(given),
                 SettingSource.named("init-param", initParams),
                 SettingSource.named("context-param", contextParams),
                 SettingSource.systemProperties(),
-                SettingSource.environment())));
+                SettingSource.environment()));
     }
 
     /** Reads and checks every setting; see the class comment. */
@@ -228,7 +234,7 @@ public record FilterConfiguration(
     }
 
     /** A canonical path relative to the context root: {@code /x/y}, no query, no dot segments, no {@code ;}. */
-    private static String checkedAppPath(Setting<String> setting, String path) {
+    static String checkedAppPath(Setting<String> setting, String path) {
         check(setting, path.length() <= 512 && APP_PATH.matcher(path).matches() && !path.contains("//")
                         && !path.matches(".*/\\.{1,2}(/.*)?"),
                 "must be a plain path relative to the context root, such as /login (no query, ;, %, // or dot segments)");

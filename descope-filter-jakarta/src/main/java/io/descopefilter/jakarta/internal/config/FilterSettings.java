@@ -140,6 +140,14 @@ public final class FilterSettings {
             "Where the state shared by every node lives (limits, refresh coordination, enchanted link waits, held "
                     + "sign-ins, idle times): `memory` (this node only) or the name of a store module on the class "
                     + "path (`jcache`, `redis`), which reads its own settings the same way");
+    public static final Setting<List<String>> EVENT_LISTENERS = Setting.list("eventListeners", List.of(),
+            "Comma-separated class names of `DescopeEventListener`s (public, with a public no-argument "
+                    + "constructor) that receive the filter's events; checked at start-up");
+    public static final Setting<EventLoginIds> EVENT_LOGIN_IDS = Setting.choice("eventLoginIds", EventLoginIds.class,
+            EventLoginIds.MASKED, "Login IDs in events: `masked` (`a***@example.com`) or `full`");
+    public static final Setting<String> HEALTH_PATH = Setting.text("healthPath", null,
+            "When set (e.g. `/descope/health`), this path answers readiness as JSON (200 `UP` or 503 `DOWN`, with "
+                    + "the checks `keys`, `descope` and, with a shared store, `store`); off by default");
 
     /** Every setting, in the order of the documentation table. */
     public static final List<Setting<?>> ALL = List.of(PROJECT_ID, MANAGEMENT_KEY, BASE_URL, PUBLIC_BASE_URL,
@@ -152,7 +160,7 @@ public final class FilterSettings {
             MAX_CONCURRENT_VERIFIES, MAX_CONCURRENT_REFRESHES, MAX_CONCURRENT_SENDS, MAX_CONCURRENT_POLLS,
             MAX_CONCURRENT_LOGOUTS, MAX_CONCURRENT_KEY_FETCHES, BREAKER_FAILURES, BREAKER_WAIT, ALLOWED_ALGORITHMS,
             CLOCK_SKEW, AUDIENCE, VERIFIED_TOKEN_CACHE_SIZE, ERROR_PAGE, CONNECT_TIMEOUT, RESPONSE_TIMEOUT, CALL_TIMEOUT,
-            STORE);
+            STORE, EVENT_LISTENERS, EVENT_LOGIN_IDS, HEALTH_PATH);
 
     private FilterSettings() {
     }

@@ -26,17 +26,23 @@ public final class EnchantedLinks {
 
     public EnchantedLinks(DescopeClient client, SignIn signIn, SendGate gate, LinkUrls urls, CookieSettings cookies,
                           Clock clock) {
-        this(new io.descopefilter.core.internal.store.MemoryStore(clock), client, signIn, gate, urls, cookies, clock);
+        this(new io.descopefilter.core.internal.store.MemoryStore(clock), client, signIn, gate, urls, cookies, clock,
+                io.descopefilter.jakarta.internal.events.FilterEvents.none());
     }
 
-    /** With the waits in {@code store}, so that a poll reaching any node finds the wait. */
+    /**
+     * With the waits in {@code store}, so that a poll reaching any node finds the wait.
+     *
+     * @param events where starts and enchanted sign-ins are reported
+     */
     public EnchantedLinks(io.descopefilter.core.store.SharedStore store, DescopeClient client, SignIn signIn,
-                          SendGate gate, LinkUrls urls, CookieSettings cookies, Clock clock) {
+                          SendGate gate, LinkUrls urls, CookieSettings cookies, Clock clock,
+                          io.descopefilter.jakarta.internal.events.FilterEvents events) {
         PendingSignIns waits = new PendingSignIns(store, cookies, LIFETIME,
                 Duration.ofMillis(EnchantedPoll.MIN_POLL_INTERVAL_MILLIS), clock);
-        this.start = new EnchantedStart(client, gate, urls, waits);
+        this.start = new EnchantedStart(client, gate, urls, waits, events);
         this.exchange = new EnchantedLinkExchange(client);
-        this.poll = new EnchantedPoll(client, signIn, waits, clock);
+        this.poll = new EnchantedPoll(client, signIn, waits, clock, events);
     }
 
     public LinkService.EnchantedStarter starter() {

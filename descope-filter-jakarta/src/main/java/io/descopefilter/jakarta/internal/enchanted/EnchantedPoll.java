@@ -36,7 +36,11 @@ public final class EnchantedPoll {
     private final PendingSignIns waits;
     private final Clock clock;
 
-    EnchantedPoll(DescopeClient client, SignIn signIn, PendingSignIns waits, Clock clock) {
+    private final io.descopefilter.jakarta.internal.events.FilterEvents events;
+
+    EnchantedPoll(DescopeClient client, SignIn signIn, PendingSignIns waits, Clock clock,
+                  io.descopefilter.jakarta.internal.events.FilterEvents events) {
+        this.events = events;
         this.client = client;
         this.signIn = signIn;
         this.waits = waits;
@@ -94,8 +98,22 @@ public final class EnchantedPoll {
             return new Outcome.Json(HttpServletResponse.SC_OK, EXPIRED);
         }
         waits.end(handle, response);
+        io.descopefilter.core.internal.events.JfrSignIn recording = new io.descopefilter.core.internal.events.JfrSignIn();
+        recording.begin();
         SignIn.Result result = signIn.install(request, response, granted, session -> true);
+        recording.end();
+        if (recording.shouldCommit()) {
+            recording.method = "ENCHANTED";
+            recording.signedIn = result instanceof SignIn.Result.SignedIn;
+            recording.refusal = result instanceof SignIn.Result.Refused r ? r.problem().reason() : null;
+            recording.commit();
+        }
+        if (result instanceof SignIn.Result.SignedIn done) {
+            events.signedIn(io.descopefilter.core.DescopeEvent.SignInMethod.ENCHANTED, io.descopefilter.core.DeliveryMethod.EMAIL,
+                    done.session(), granted);
+        }
         if (result instanceof SignIn.Result.Refused refused) {
+            events.signInRefused(io.descopefilter.core.DescopeEvent.SignInMethod.ENCHANTED, refused.problem());
             return new Outcome.Json(refused.problem() == LoginProblem.SESSION_TOO_LARGE
                     ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : HttpServletResponse.SC_OK, EXPIRED);
         }

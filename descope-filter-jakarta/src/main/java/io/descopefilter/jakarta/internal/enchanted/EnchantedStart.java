@@ -1,5 +1,8 @@
 package io.descopefilter.jakarta.internal.enchanted;
 
+import static io.descopefilter.core.DeliveryMethod.EMAIL;
+import static io.descopefilter.core.DescopeEvent.SignInMethod.ENCHANTED;
+
 import io.descopefilter.core.DescopeClient;
 import io.descopefilter.core.DescopeException;
 import io.descopefilter.core.EnchantedLinkResponse;
@@ -30,8 +33,11 @@ final class EnchantedStart implements LinkService.EnchantedStarter {
     private final LinkUrls urls;
     private final PendingSignIns waits;
     private final SecureRandom random = new SecureRandom();
+    private final io.descopefilter.jakarta.internal.events.FilterEvents events;
 
-    EnchantedStart(DescopeClient client, SendGate gate, LinkUrls urls, PendingSignIns waits) {
+    EnchantedStart(DescopeClient client, SendGate gate, LinkUrls urls, PendingSignIns waits,
+                   io.descopefilter.jakarta.internal.events.FilterEvents events) {
+        this.events = events;
         this.client = client;
         this.gate = gate;
         this.urls = urls;
@@ -42,21 +48,25 @@ final class EnchantedStart implements LinkService.EnchantedStarter {
     public EnchantedLinkStarted start(HttpServletRequest request, LinkPurpose purpose, String email, String next,
                                       LoginOptions options) {
         if (!gate.isFromOwnPage(request)) {
+            events.linkRefused(ENCHANTED, EMAIL, io.descopefilter.core.DescopeEvent.SendRefusal.CSRF, null);
             return EnchantedLinkStarted.from(LinkSent.notFromThisSite());
         }
         String address;
         try {
             address = LoginIds.email(email);
         } catch (IllegalArgumentException e) {
+            events.linkRefused(ENCHANTED, EMAIL, io.descopefilter.core.DescopeEvent.SendRefusal.INVALID_ADDRESS, null);
             return EnchantedLinkStarted.from(LinkSent.invalidInput(e.getMessage()));
         }
         String masked = LoginIds.mask(address);
         String returnPath = urls.nextOrDefault(next);
         SendGate.Verdict verdict = gate.check(request, address);
         if (verdict == SendGate.Verdict.UNAVAILABLE) {
+            events.linkRefused(ENCHANTED, EMAIL, io.descopefilter.core.DescopeEvent.SendRefusal.UNAVAILABLE, address);
             return EnchantedLinkStarted.from(SendGate.storeUnavailable());
         }
         if (verdict == SendGate.Verdict.LIMITED) {
+            events.linkRefused(ENCHANTED, EMAIL, io.descopefilter.core.DescopeEvent.SendRefusal.LIMIT, address);
             return decoy(request, masked);
         }
         LoginOptions chosen = options == null ? LoginOptions.NONE : options;
@@ -70,6 +80,7 @@ final class EnchantedStart implements LinkService.EnchantedStarter {
                 case SIGN_UP_OR_IN -> client.enchantedLinkSignUpOrIn(address, uri, chosen);
             };
         } catch (DescopeException e) {
+            events.linkRefused(ENCHANTED, EMAIL, SendGate.refusalOf(e), address);
             LinkSent answer = SendGate.answerFor(e, masked);
             return answer.isAccepted() ? decoy(request, masked) : EnchantedLinkStarted.from(answer);
         } catch (IllegalArgumentException e) {
@@ -83,6 +94,7 @@ final class EnchantedStart implements LinkService.EnchantedStarter {
                     e.getMessage());
             return EnchantedLinkStarted.from(SendGate.storeUnavailable());
         }
+        events.linkSent(ENCHANTED, EMAIL, address);
         LOG.log(Level.INFO, "Started a {0} enchanted link for {1}", purpose, masked);
         return EnchantedLinkStarted.accepted(sent.linkId(), masked);
     }

@@ -3,9 +3,12 @@ package io.descopefilter.jakarta.internal.landing;
 import io.descopefilter.core.store.StoreUnavailableException;
 import io.descopefilter.jakarta.internal.pages.DescopeFailures;
 
+import io.descopefilter.core.DescopeEvent.SignInMethod;
+import io.descopefilter.core.internal.events.JfrSignIn;
 import io.descopefilter.jakarta.LoginProblem;
 import io.descopefilter.jakarta.internal.config.LandingMode;
 import io.descopefilter.jakarta.internal.config.Routes;
+import io.descopefilter.jakarta.internal.events.FilterEvents;
 import io.descopefilter.jakarta.internal.http.ClientAddress;
 import io.descopefilter.jakarta.internal.http.CsrfTokens;
 import io.descopefilter.jakarta.internal.pages.LandingPages;
@@ -32,9 +35,19 @@ public final class LandingFlow {
     private final CsrfTokens csrf;
     private final VerifyThrottle throttle;
     private final ClientAddress clients;
+    private final FilterEvents events;
+    private final SignInMethod method;
 
     public LandingFlow(TokenExchange exchange, String landingUrl, LandingMode mode, Routes routes, CsrfTokens csrf,
                        VerifyThrottle throttle, ClientAddress clients) {
+        this(exchange, landingUrl, mode, routes, csrf, throttle, clients, FilterEvents.none());
+    }
+
+    /** @param events where refused landings are reported (the exchange reports the sign-ins) */
+    public LandingFlow(TokenExchange exchange, String landingUrl, LandingMode mode, Routes routes, CsrfTokens csrf,
+                       VerifyThrottle throttle, ClientAddress clients, FilterEvents events) {
+        this.events = events;
+        this.method = exchange.pageKind() == LandingPages.Kind.MAGIC ? SignInMethod.MAGIC : SignInMethod.ENCHANTED;
         this.exchange = exchange;
         this.landingUrl = landingUrl;
         this.mode = mode;
@@ -45,12 +58,32 @@ public final class LandingFlow {
     }
 
     public Outcome handle(HttpServletRequest request, HttpServletResponse response) {
-        return switch (request.getMethod()) {
+        boolean consumes = request.getMethod().equals("POST")
+                || (request.getMethod().equals("GET") && mode == LandingMode.DIRECT);
+        JfrSignIn recording = new JfrSignIn();
+        if (consumes) {
+            recording.begin();
+        }
+        Outcome outcome = switch (request.getMethod()) {
             case "GET" -> get(request, response);
             case "POST" -> post(request, response);
             case "HEAD" -> LandingPages.head(exchange.pageKind());
             default -> new Outcome.MethodNotAllowed("GET, HEAD, POST");
         };
+        Outcome.Failed failed = outcome instanceof Outcome.Failed f ? f : null;
+        if (failed != null) {
+            events.signInRefused(method, failed.problem());
+        }
+        if (consumes) {
+            recording.end();
+            if (recording.shouldCommit()) {
+                recording.method = method.name();
+                recording.signedIn = outcome instanceof Outcome.SeeOther;
+                recording.refusal = failed == null ? null : failed.problem().reason();
+                recording.commit();
+            }
+        }
+        return outcome;
     }
 
     private Outcome get(HttpServletRequest request, HttpServletResponse response) {

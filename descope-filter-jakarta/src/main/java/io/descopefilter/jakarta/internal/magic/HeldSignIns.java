@@ -33,7 +33,8 @@ final class HeldSignIns {
     private static final String LABEL = "magic.held";
 
     /** A verified sign-in waiting for a click. */
-    record Held(JwtResponse granted, String loginId, String next, String browserCsrf) {
+    record Held(JwtResponse granted, String loginId, String next, String browserCsrf,
+                io.descopefilter.core.DescopeEvent.SignInMethod method) {
         @Override
         public String toString() {
             return "Held[" + loginId + "]";
@@ -61,7 +62,7 @@ final class HeldSignIns {
         random.nextBytes(bytes);
         String handle = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         byte[] plain = Fields.pack(new String(JsonCodec.toJson(sign.granted()), StandardCharsets.UTF_8),
-                sign.loginId(), sign.next(), sign.browserCsrf());
+                sign.loginId(), sign.next(), sign.browserCsrf(), sign.method().name());
         held.put(Sealed.keyOf(LABEL, handle), Sealed.seal(LABEL, handle, plain));
         return handle;
     }
@@ -78,15 +79,16 @@ final class HeldSignIns {
         }
         Optional<List<String>> fields = held.take(Sealed.keyOf(LABEL, handle))
                 .flatMap(sealed -> Sealed.open(LABEL, handle, sealed))
-                .flatMap(plain -> Fields.unpack(plain, 4));
+                .flatMap(plain -> Fields.unpack(plain, 5));
         if (fields.isEmpty() || !browserCsrf.equals(fields.get().get(3))) {
             return Optional.empty();
         }
         List<String> f = fields.get();
         try {
             JwtResponse granted = JsonCodec.fromJson(f.get(0).getBytes(StandardCharsets.UTF_8), JwtResponse.class);
-            return Optional.of(new Held(granted, f.get(1), f.get(2), f.get(3)));
-        } catch (JsonCodec.MalformedJsonException e) {
+            return Optional.of(new Held(granted, f.get(1), f.get(2), f.get(3),
+                    io.descopefilter.core.DescopeEvent.SignInMethod.valueOf(f.get(4))));
+        } catch (JsonCodec.MalformedJsonException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }

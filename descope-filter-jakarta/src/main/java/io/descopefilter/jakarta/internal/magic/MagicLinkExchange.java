@@ -47,18 +47,30 @@ public final class MagicLinkExchange implements TokenExchange {
     private final PublicBaseUrl publicBaseUrl;
     private final String landingUrl;
     private final String afterLoginPath;
+    private final io.descopefilter.jakarta.internal.events.FilterEvents events;
+    private final io.descopefilter.jakarta.internal.send.EmbeddedTokens embedded;
 
     public MagicLinkExchange(DescopeClient client, SessionValidator validator, SignIn signIn, LinkBinding binding,
                              CsrfTokens csrf, PublicBaseUrl publicBaseUrl, String landingPath,
                              String afterLoginPath, Clock clock) {
         this(client, validator, signIn, binding, csrf, publicBaseUrl, landingPath, afterLoginPath,
-                new io.descopefilter.core.internal.store.MemoryStore(clock, 10_000));
+                new io.descopefilter.core.internal.store.MemoryStore(clock, 10_000),
+                io.descopefilter.jakarta.internal.events.FilterEvents.none(),
+                new io.descopefilter.jakarta.internal.send.EmbeddedTokens());
     }
 
-    /** With the held sign-ins in {@code store}, so that the confirmation may reach any node. */
+    /**
+     * @param store    where sign-ins wait for a click, so that the confirmation may reach any node
+     * @param events   where sign-ins are reported
+     * @param embedded the embedded-link tokens this node made, so a sign-in with one is reported as embedded
+     */
     public MagicLinkExchange(DescopeClient client, SessionValidator validator, SignIn signIn, LinkBinding binding,
                              CsrfTokens csrf, PublicBaseUrl publicBaseUrl, String landingPath,
-                             String afterLoginPath, io.descopefilter.core.store.SharedStore store) {
+                             String afterLoginPath, io.descopefilter.core.store.SharedStore store,
+                             io.descopefilter.jakarta.internal.events.FilterEvents events,
+                             io.descopefilter.jakarta.internal.send.EmbeddedTokens embedded) {
+        this.events = events;
+        this.embedded = embedded;
         this.client = client;
         this.validator = validator;
         this.signIn = signIn;
@@ -73,6 +85,7 @@ public final class MagicLinkExchange implements TokenExchange {
     @Override
     public Outcome exchange(HttpServletRequest request, HttpServletResponse response, LandingRequest landing) {
         JwtResponse verified;
+        io.descopefilter.core.DescopeEvent.SignInMethod method = embedded.takeIfIssued(landing.token()) ? io.descopefilter.core.DescopeEvent.SignInMethod.EMBEDDED : io.descopefilter.core.DescopeEvent.SignInMethod.MAGIC;
         try {
             verified = client.magicLinkVerify(landing.token());
         } catch (DescopeException e) {
@@ -83,13 +96,13 @@ public final class MagicLinkExchange implements TokenExchange {
         }
         ValidationResult result = validator.validateSession(verified.sessionJwt());
         if (!result.isValid()) {
-            return install(request, response, verified, null);
+            return install(request, response, verified, null, method);
         }
         DescopeSession session = result.session().orElseThrow();
         Optional<LinkBinding.Entry> bound = binding.match(request, session, verified.user());
         if (bound.isPresent()) {
             String next = bound.get().next().isEmpty() ? landing.next().orElse(null) : bound.get().next();
-            return install(request, response, verified, next);
+            return install(request, response, verified, next, method);
         }
         String loginId = displayedLoginId(session, verified);
         LOG.log(Level.INFO, "Link for user {0} opened in a browser that did not ask for it; asking to confirm",
@@ -97,7 +110,7 @@ public final class MagicLinkExchange implements TokenExchange {
         String handle;
         try {
             handle = held.hold(new HeldSignIns.Held(verified, loginId, landing.next().orElse(null),
-                    csrf.tokenFor(request, response)));
+                    csrf.tokenFor(request, response), method));
         } catch (io.descopefilter.core.store.StoreUnavailableException e) {
             // The link is used up and its sign-in cannot wait: the person asks for a new link later.
             LOG.log(Level.WARNING, "A verified sign-in could not be held for confirmation: {0}", e.getMessage());
@@ -119,17 +132,18 @@ public final class MagicLinkExchange implements TokenExchange {
         if (waiting.isEmpty()) {
             return new Outcome.Failed(LoginProblem.EXPIRED_LINK);
         }
-        return install(request, response, waiting.get().granted(), waiting.get().next());
+        return install(request, response, waiting.get().granted(), waiting.get().next(), waiting.get().method());
     }
 
     private Outcome install(HttpServletRequest request, HttpServletResponse response, JwtResponse verified,
-                            String next) {
+                            String next, io.descopefilter.core.DescopeEvent.SignInMethod method) {
         SignIn.Result result = signIn.install(request, response, verified, session -> true);
         if (result instanceof SignIn.Result.Refused refused) {
             return new Outcome.Failed(refused.problem());
         }
         DescopeSession session = ((SignIn.Result.SignedIn) result).session();
         LOG.log(Level.INFO, "User {0} signed in with a link", session.userId());
+        events.signedIn(method, null, session, verified);
         return new Outcome.SeeOther(publicBaseUrl.resolve(next == null ? afterLoginPath : next));
     }
 

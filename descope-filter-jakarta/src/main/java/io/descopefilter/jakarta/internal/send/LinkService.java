@@ -2,6 +2,9 @@ package io.descopefilter.jakarta.internal.send;
 
 import io.descopefilter.core.DeliveryMethod;
 import io.descopefilter.core.DescopeClient;
+import io.descopefilter.core.DescopeEvent;
+import io.descopefilter.core.DescopeEvent.SendRefusal;
+import io.descopefilter.core.DescopeEvent.SignInMethod;
 import io.descopefilter.core.DescopeException;
 import io.descopefilter.core.DescopeSession;
 import io.descopefilter.core.LoginOptions;
@@ -11,6 +14,7 @@ import io.descopefilter.core.UpdateOptions;
 import io.descopefilter.jakarta.EnchantedLinkStarted;
 import io.descopefilter.jakarta.LinkPurpose;
 import io.descopefilter.jakarta.LinkSent;
+import io.descopefilter.jakarta.internal.events.FilterEvents;
 import io.descopefilter.jakarta.internal.http.CsrfTokens;
 import io.descopefilter.jakarta.internal.magic.LinkBinding;
 import io.descopefilter.jakarta.internal.session.DescopeRequest;
@@ -50,10 +54,20 @@ public final class LinkService {
     private final EnchantedStarter enchanted;
     private final Duration recentSignIn;
     private final Clock clock;
+    private final FilterEvents events;
+    private final EmbeddedTokens embedded = new EmbeddedTokens();
 
     public LinkService(DescopeClient client, SessionValidator validator, CsrfTokens csrf, SendGate gate,
                        LinkUrls urls, LinkBinding binding, EnchantedStarter enchanted, Duration recentSignIn,
                        Clock clock) {
+        this(client, validator, csrf, gate, urls, binding, enchanted, recentSignIn, clock, FilterEvents.none());
+    }
+
+    /** @param events where sends and refused sends are reported */
+    public LinkService(DescopeClient client, SessionValidator validator, CsrfTokens csrf, SendGate gate,
+                       LinkUrls urls, LinkBinding binding, EnchantedStarter enchanted, Duration recentSignIn,
+                       Clock clock, FilterEvents events) {
+        this.events = events;
         this.client = client;
         this.validator = validator;
         this.csrf = csrf;
@@ -74,12 +88,14 @@ public final class LinkService {
     public LinkSent sendMagicLink(HttpServletRequest request, DeliveryMethod method, LinkPurpose purpose,
                                   String loginId, SignUpUser profile, String next, LoginOptions options) {
         if (!gate.isFromOwnPage(request)) {
+            events.linkRefused(SignInMethod.MAGIC, method, SendRefusal.CSRF, null);
             return LinkSent.notFromThisSite();
         }
         String address;
         try {
             address = LoginIds.forMethod(method, loginId);
         } catch (IllegalArgumentException e) {
+            events.linkRefused(SignInMethod.MAGIC, method, SendRefusal.INVALID_ADDRESS, null);
             return LinkSent.invalidInput(e.getMessage());
         }
         String masked = LoginIds.mask(address);
@@ -97,9 +113,11 @@ public final class LinkService {
                           String masked, SignUpUser profile, LoginOptions options) {
         SendGate.Verdict verdict = gate.check(request, address);
         if (verdict == SendGate.Verdict.UNAVAILABLE) {
+            events.linkRefused(SignInMethod.MAGIC, method, SendRefusal.UNAVAILABLE, address);
             return SendGate.storeUnavailable();
         }
         if (verdict == SendGate.Verdict.LIMITED) {
+            events.linkRefused(SignInMethod.MAGIC, method, SendRefusal.LIMIT, address);
             return LinkSent.accepted(masked);
         }
         LoginOptions chosen = options == null ? LoginOptions.NONE : options;
@@ -112,10 +130,13 @@ public final class LinkService {
                 case SIGN_UP_OR_IN -> client.magicLinkSignUpOrIn(method, address, uri, chosen);
             }
         } catch (DescopeException e) {
+            events.linkRefused(SignInMethod.MAGIC, method, SendGate.refusalOf(e), address);
             return SendGate.answerFor(e, masked);
         } catch (IllegalArgumentException e) {
+            events.linkRefused(SignInMethod.MAGIC, method, SendRefusal.INVALID_ADDRESS, address);
             return LinkSent.invalidInput(e.getMessage());
         }
+        events.linkSent(SignInMethod.MAGIC, method, address);
         LOG.log(Level.INFO, "Sent a {0} magic link by {1} to {2}", purpose, method, masked);
         return LinkSent.accepted(masked);
     }
@@ -127,6 +148,7 @@ public final class LinkService {
 
     public String embeddedLinkUrl(String loginId, Map<String, Object> customClaims, Duration timeout, String next) {
         String token = client.generateEmbeddedLink(loginId, customClaims, embeddedTimeoutSeconds(timeout));
+        embedded.issued(token);
         return urls.embeddedLink(next, token);
     }
 
@@ -149,6 +171,7 @@ public final class LinkService {
         int seconds = embeddedTimeoutSeconds(timeout);
         String token = client.generateSignUpEmbeddedLink(loginId, user == null ? SignUpUser.EMPTY : user, true, false,
                 options == null ? LoginOptions.NONE : options, seconds);
+        embedded.issued(token);
         return urls.embeddedLink(next, token);
     }
 
@@ -239,6 +262,11 @@ public final class LinkService {
     @FunctionalInterface
     private interface UpdateSend {
         void send(SignedIn user, String address, String landingUrl);
+    }
+
+    /** The embedded-link tokens this service made, for the landing's events. */
+    public EmbeddedTokens embeddedTokens() {
+        return embedded;
     }
 
     public String csrfToken(HttpServletRequest request, HttpServletResponse response) {

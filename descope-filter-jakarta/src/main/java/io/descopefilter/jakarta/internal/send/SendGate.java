@@ -105,6 +105,15 @@ public final class SendGate {
                 new IllegalArgumentException("step-up and MFA links need a signed-in user"));
     }
 
+    /** What a failed send's event says; the same split as {@link #answerFor}. */
+    public static io.descopefilter.core.DescopeEvent.SendRefusal refusalOf(DescopeException e) {
+        if (e.isUserNotFound() || e.isUserAlreadyExists()) {
+            return io.descopefilter.core.DescopeEvent.SendRefusal.NO_ACCOUNT;
+        }
+        return e.isBadRequest() ? io.descopefilter.core.DescopeEvent.SendRefusal.DESCOPE_REFUSED
+                : io.descopefilter.core.DescopeEvent.SendRefusal.UNAVAILABLE;
+    }
+
     /** The answer for a failed send; an unknown or already existing user looks exactly like success (SL-04). */
     public static LinkSent answerFor(DescopeException e, String maskedAddress) {
         if (e.isUserNotFound() || e.isUserAlreadyExists()) {

@@ -111,7 +111,7 @@ public final class SessionClock implements AutoCloseable {
      * {@code idleTimeout}; reading the idle table counts as activity.
      */
     boolean withinLimits(SessionTokens tokens, Instant signedInAt) {
-        if (limits.hasMaxAge() && (signedInAt == null || signedInAt.plus(limits.maxAge()).isBefore(clock.instant()))) {
+        if (passedMaxAge(signedInAt)) {
             return false;
         }
         if (active == null || !tokens.hasRefreshJwt()) {
@@ -198,6 +198,11 @@ public final class SessionClock implements AutoCloseable {
         public void close() {
             writer.shutdownNow();
         }
+    }
+
+    /** Whether a session signed in at {@code signedInAt} is past {@code maxSessionAge} (when one is set). */
+    boolean passedMaxAge(Instant signedInAt) {
+        return limits.hasMaxAge() && (signedInAt == null || signedInAt.plus(limits.maxAge()).isBefore(clock.instant()));
     }
 
     /**

@@ -1,10 +1,14 @@
 package io.descopefilter.jakarta.internal.session;
 
+import io.descopefilter.core.DescopeEvent;
 import io.descopefilter.core.DescopeSession;
 import io.descopefilter.core.RefreshResult;
 import io.descopefilter.core.RefreshedSession;
 import io.descopefilter.core.SessionRefresher;
 import io.descopefilter.core.SessionValidator;
+import io.descopefilter.core.ValidationResult;
+import io.descopefilter.core.internal.events.JfrRefresh;
+import io.descopefilter.jakarta.internal.events.FilterEvents;
 import io.descopefilter.jakarta.internal.http.ClientAddress;
 import io.descopefilter.core.store.SharedLimiter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,6 +43,7 @@ public final class SessionResolver {
     private final ClientAddress clients;
     /** Refused refreshes per client; {@code null} for no limit. */
     private final SharedLimiter failedRefreshes;
+    private final FilterEvents events;
 
     public SessionResolver(SessionStore store, SessionValidator validator, SessionRefresher refresher,
                            SignIn signIn, SessionClock sessionClock, boolean acceptBearer) {
@@ -52,6 +57,15 @@ public final class SessionResolver {
     public SessionResolver(SessionStore store, SessionValidator validator, SessionRefresher refresher,
                            SignIn signIn, SessionClock sessionClock, boolean acceptBearer, ClientAddress clients,
                            SharedLimiter failedRefreshes) {
+        this(store, validator, refresher, signIn, sessionClock, acceptBearer, clients, failedRefreshes,
+                FilterEvents.none());
+    }
+
+    /** @param events where refreshes and refused sessions are reported (never a valid session: the hot path) */
+    public SessionResolver(SessionStore store, SessionValidator validator, SessionRefresher refresher,
+                           SignIn signIn, SessionClock sessionClock, boolean acceptBearer, ClientAddress clients,
+                           SharedLimiter failedRefreshes, FilterEvents events) {
+        this.events = events;
         this.clients = clients;
         this.failedRefreshes = failedRefreshes;
         this.store = store;
@@ -88,20 +102,32 @@ public final class SessionResolver {
             return Optional.empty();
         }
         String jwt = header.substring(BEARER.length()).trim();
-        return validator.validateSession(jwt).session()
+        ValidationResult result = validator.validateSession(jwt);
+        if (!result.isValid()) {
+            events.sessionRefused(DescopeEvent.SessionRefusal.of(result.rejection().orElseThrow()));
+        }
+        return result.session()
                 .map(session -> new ResolvedSession(session, new SessionTokens(jwt, null, -1), null));
     }
 
     private Optional<ResolvedSession> fromStore(SessionTokens tokens, HttpServletRequest request,
                                                 HttpServletResponse response) {
+        DescopeEvent.SessionRefusal refusal = DescopeEvent.SessionRefusal.EXPIRED;
         if (tokens.sessionJwt() != null) {
-            Optional<DescopeSession> session = validator.validateSession(tokens.sessionJwt()).session();
+            ValidationResult validated = validator.validateSession(tokens.sessionJwt());
+            Optional<DescopeSession> session = validated.session();
             if (session.isPresent()) {
                 return withinLimits(new ResolvedSession(session.get(), tokens, sessionClock.signedInAt(tokens)
                         .orElse(null)), request, response);
             }
+            refusal = DescopeEvent.SessionRefusal.of(validated.rejection().orElseThrow());
+            // An expired session JWT is what a refresh is for; anything else is worth reporting even if it heals.
+            if (refusal != DescopeEvent.SessionRefusal.EXPIRED && tokens.hasRefreshJwt()) {
+                events.sessionRefused(refusal);
+            }
         }
         if (!tokens.hasRefreshJwt()) {
+            events.sessionRefused(refusal);
             return Optional.empty();
         }
         String client = failedRefreshes == null ? null : clients.of(request);
@@ -109,7 +135,17 @@ public final class SessionResolver {
             LOG.log(Level.DEBUG, "Refresh skipped: too many refused refreshes from this client");
             return Optional.empty();
         }
+        JfrRefresh recording = new JfrRefresh();
+        recording.begin();
+        long start = System.nanoTime();
         RefreshResult result = refresher.refresh(tokens.refreshJwt());
+        recording.end();
+        if (recording.shouldCommit()) {
+            recording.succeeded = result.isSuccess();
+            recording.failure = result.failure().map(Enum::name).orElse(null);
+            recording.commit();
+        }
+        events.refreshed(result, start);
         if (result.isSuccess()) {
             return withinLimits(writeBack(tokens, result.refreshed().orElseThrow(), request, response), request,
                     response);
@@ -143,6 +179,8 @@ public final class SessionResolver {
         }
         LOG.log(Level.INFO, "Session of user {0} passed maxSessionAge or idleTimeout; signing out",
                 resolved.session().userId());
+        events.sessionRefused(sessionClock.passedMaxAge(resolved.signedInAt())
+                ? DescopeEvent.SessionRefusal.MAX_AGE : DescopeEvent.SessionRefusal.IDLE_TIMEOUT);
         if (!response.isCommitted()) {
             store.clear(request, response);
         }

@@ -1,6 +1,7 @@
 package io.descopefilter.jakarta.internal.session;
 
 import io.descopefilter.core.SessionRefresher;
+import io.descopefilter.jakarta.internal.events.FilterEvents;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -18,8 +19,14 @@ public final class SignOut {
     private final SessionStore store;
     private final SignIn signIn;
     private final SessionRefresher refresher;
+    private final FilterEvents events;
 
     public SignOut(SessionStore store, SignIn signIn, SessionRefresher refresher) {
+        this(store, signIn, refresher, FilterEvents.none());
+    }
+
+    public SignOut(SessionStore store, SignIn signIn, SessionRefresher refresher, FilterEvents events) {
+        this.events = events;
         this.store = store;
         this.signIn = signIn;
         this.refresher = refresher;
@@ -37,6 +44,9 @@ public final class SignOut {
     public void signOut(HttpServletRequest request, HttpServletResponse response, Optional<SessionTokens> current,
                         boolean everywhere) {
         Optional<SessionTokens> tokens = current.isPresent() ? current : store.read(request);
+        if (tokens.isPresent()) {
+            events.signedOut(everywhere);
+        }
         store.clear(request, response);
         HttpSession session = request.getSession(false);
         if (session != null) {

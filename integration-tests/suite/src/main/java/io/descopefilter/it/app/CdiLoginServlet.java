@@ -21,11 +21,15 @@ public class CdiLoginServlet extends HttpServlet {
     @Inject
     private DescopeLinks links;
 
+    @Inject
+    private EventObserver observer;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonResponses.write(response, 200, Json.createObjectBuilder()
                 .add("injected", links != null)
                 .add("csrf", links == null ? "" : links.csrfToken(request, response))
+                .add("events", Json.createArrayBuilder(observer == null ? java.util.List.of() : observer.seen()))
                 .build());
     }
 

@@ -127,8 +127,15 @@ public final class TestApp {
                 // A static file whose path differs from the protected /app/* only in case (PM-06).
                 .addAsWebResource(new StringAsset(PROTECTED_MARKER), "APP/report.txt")
                 // Jetty's embedded adapter loads parent-first by default; a real WAR's own classes come first.
-                .addAsWebInfResource(new StringAsset(JETTY_WEBAPP_FIRST), "jetty-web.xml");
+                .addAsWebInfResource(new StringAsset(JETTY_WEBAPP_FIRST), "jetty-web.xml")
+                // CDI: only annotated classes (the event observer) become beans.
+                .addAsWebInfResource(new StringAsset(BEANS_XML), "beans.xml");
     }
+
+    private static final String BEANS_XML = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <beans xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0" bean-discovery-mode="annotated"/>
+            """;
 
     private static final String JETTY_WEBAPP_FIRST = """
             <?xml version="1.0" encoding="UTF-8"?>
