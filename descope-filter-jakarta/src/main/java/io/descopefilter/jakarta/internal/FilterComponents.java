@@ -111,7 +111,8 @@ public final class FilterComponents implements AutoCloseable {
                 SessionRefresher.DEFAULT_GRACE, clock, REFRESH_WAITERS, shared);
         SessionStore store = SessionStore.of(config.sessionStore(), config.cookies());
         CsrfTokens csrf = new CsrfTokens(config.cookies(), base);
-        SessionClock sessionClock = new SessionClock(validator, config.sessionLimits(), clock, shared);
+        SessionClock sessionClock = new SessionClock(validator, config.sessionLimits(), clock, shared,
+                config.validator().verifiedTokenCacheSize());
         SignIn signIn = new SignIn(store, validator, client, sessionClock);
         SignOut signOut = new SignOut(store, signIn, refresher, events);
         VerifyThrottle throttle = new VerifyThrottle(shared, config.sendLimits().failedVerifiesPerClient(),

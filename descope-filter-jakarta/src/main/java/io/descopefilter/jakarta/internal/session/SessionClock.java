@@ -49,6 +49,7 @@ public final class SessionClock implements AutoCloseable {
     private static final String LABEL = "session.idle";
     private static final byte[] MARK = {1};
 
+    /** Sessions remembered at least; more when the verified-token cache is sized for more active sessions. */
     private static final int CAPACITY = 100_000;
 
     private final SessionValidator validator;
@@ -67,13 +68,22 @@ public final class SessionClock implements AutoCloseable {
     }
 
     public SessionClock(SessionValidator validator, SessionLimits limits, Clock clock, SharedStore store) {
+        this(validator, limits, clock, store, CAPACITY);
+    }
+
+    /** @param sessions how many active sessions to remember (at least {@value #CAPACITY}) */
+    public SessionClock(SessionValidator validator, SessionLimits limits, Clock clock, SharedStore store,
+                        int sessions) {
         this.validator = validator;
         this.limits = limits;
         this.clock = clock;
-        this.signedInAt = Caffeine.newBuilder().maximumSize(CAPACITY).expireAfterWrite(1, TimeUnit.DAYS)
+        // A session missing from this table costs an RSA verification of its refresh JWT on its next request, so the
+        // table holds as many sessions as the validator remembers.
+        int capacity = Math.max(CAPACITY, sessions);
+        this.signedInAt = Caffeine.newBuilder().maximumSize(capacity).expireAfterWrite(1, TimeUnit.DAYS)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).executor(Runnable::run).build();
         this.active = limits.hasIdleTimeout()
-                ? Caffeine.newBuilder().maximumSize(CAPACITY)
+                ? Caffeine.newBuilder().maximumSize(capacity)
                         .expireAfterAccess(limits.idleTimeout().toMillis(), TimeUnit.MILLISECONDS)
                         .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).executor(Runnable::run).build()
                 : null;
