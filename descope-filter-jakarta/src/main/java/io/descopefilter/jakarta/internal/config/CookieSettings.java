@@ -69,58 +69,107 @@ public record CookieSettings(boolean secure, SameSite sameSite, Optional<String>
     }
 
     /** The one value of the cookie {@code name}; {@code null} when absent, empty or sent twice (cookie tossing). */
-    /**
-     * The value of the one cookie named {@code name} in {@code request}, or {@code null} when there is none or more
-     * than one. Some containers (WildFly's Undertow) keep only the first cookie of each name in {@code getCookies()},
-     * which would hide a planted twin (SE-04), so a cookie found there is also counted in the raw {@code Cookie}
-     * headers: a plain scan, no allocation beyond the container's header enumeration.
-     */
-    public static String single(HttpServletRequest request, String name) {
-        String found = single(request.getCookies(), name);
-        if (found == null) {
-            return null;
+    /** A cookie looked up by name: its value when there was exactly one, and whether there were several. */
+    public record Lookup(String value, boolean ambiguous) {
+        static final Lookup ABSENT = new Lookup(null, false);
+        static final Lookup AMBIGUOUS = new Lookup(null, true);
+
+        /** The value of the one cookie of that name, {@code null} when there was none, several, or it was empty. */
+        public String single() {
+            return value == null || value.isEmpty() ? null : value;
         }
-        int seen = 0;
-        for (Enumeration<String> headers = request.getHeaders("Cookie"); headers != null
-                && headers.hasMoreElements(); ) {
-            seen += occurrences(headers.nextElement(), name);
-            if (seen > 1) {
-                return null;
-            }
-        }
-        return found;
     }
 
-    /** How many cookies named {@code name} one {@code Cookie} header holds ({@code a=1; b=2}, RFC 6265 §4.2). */
-    public static int occurrences(String header, String name) {
-        int count = 0;
-        int length = header.length();
-        int at = 0;
-        while (at < length) {
-            // skip separators and white space before a cookie name
-            char c = header.charAt(at);
-            if (c == ';' || c == ',' || c == ' ' || c == '\t') {
-                at++;
+    /**
+     * The value of the one cookie named {@code name} in {@code request}, or {@code null} when there is none or more
+     * than one (SE-04: a planted twin must never be resolved by picking one).
+     */
+    public static String single(HttpServletRequest request, String name) {
+        return lookup(request, name).single();
+    }
+
+    /**
+     * Looks {@code name} up in the raw {@code Cookie} headers (RFC 6265 §4.2: {@code a=1; b=2}), which every
+     * container passes on as received. Reading them is one scan with no parsing of the other cookies, and it sees
+     * twins that {@code getCookies()} may hide (WildFly's Undertow keeps only the first cookie of a name). Only when
+     * the request shows no {@code Cookie} header at all (a wrapper that supplies cookies in code) does it fall back
+     * to {@code getCookies()}.
+     */
+    public static Lookup lookup(HttpServletRequest request, String name) {
+        Enumeration<String> headers = request.getHeaders("Cookie");
+        if (headers == null || !headers.hasMoreElements()) {
+            return lookup(request.getCookies(), name);
+        }
+        String found = null;
+        while (headers.hasMoreElements()) {
+            String header = headers.nextElement();
+            if (header == null) {
                 continue;
             }
-            int end = at;
-            while (end < length && header.charAt(end) != '=' && header.charAt(end) != ';') {
-                end++;
+            int length = header.length();
+            int at = 0;
+            while (at < length) {
+                char c = header.charAt(at);
+                if (c == ';' || c == ',' || c == ' ' || c == '\t') {
+                    at++;
+                    continue;
+                }
+                int equals = at;
+                while (equals < length && header.charAt(equals) != '=' && header.charAt(equals) != ';') {
+                    equals++;
+                }
+                int end = equals;
+                while (end < length && header.charAt(end) != ';') {
+                    end++;
+                }
+                int nameEnd = equals;
+                while (nameEnd > at && header.charAt(nameEnd - 1) == ' ') {
+                    nameEnd--;
+                }
+                if (equals < length && header.charAt(equals) == '=' && nameEnd - at == name.length()
+                        && header.regionMatches(at, name, 0, name.length())) {
+                    if (found != null) {
+                        return Lookup.AMBIGUOUS;
+                    }
+                    found = valueOf(header, equals + 1, end);
+                }
+                at = end + 1;
             }
-            int nameEnd = end;
-            while (nameEnd > at && header.charAt(nameEnd - 1) == ' ') {
-                nameEnd--;
-            }
-            if (end < length && header.charAt(end) == '=' && nameEnd - at == name.length()
-                    && header.regionMatches(at, name, 0, name.length())) {
-                count++;
-            }
-            while (end < length && header.charAt(end) != ';') {
-                end++;
-            }
-            at = end + 1;
         }
-        return count;
+        return found == null ? Lookup.ABSENT : new Lookup(found, false);
+    }
+
+    /** The cookie value between {@code from} and {@code to}, without surrounding white space or double quotes. */
+    private static String valueOf(String header, int from, int to) {
+        int start = from;
+        int end = to;
+        while (start < end && header.charAt(start) == ' ') {
+            start++;
+        }
+        while (end > start && (header.charAt(end - 1) == ' ' || header.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        if (end - start >= 2 && header.charAt(start) == '"' && header.charAt(end - 1) == '"') {
+            start++;
+            end--;
+        }
+        return header.substring(start, end);
+    }
+
+    private static Lookup lookup(Cookie[] cookies, String name) {
+        if (cookies == null) {
+            return Lookup.ABSENT;
+        }
+        String found = null;
+        for (Cookie cookie : cookies) {
+            if (name.equals(cookie.getName())) {
+                if (found != null) {
+                    return Lookup.AMBIGUOUS;
+                }
+                found = cookie.getValue() == null ? "" : cookie.getValue();
+            }
+        }
+        return found == null ? Lookup.ABSENT : new Lookup(found, false);
     }
 
     public static String single(Cookie[] cookies, String name) {

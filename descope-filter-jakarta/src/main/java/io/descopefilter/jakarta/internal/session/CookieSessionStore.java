@@ -1,7 +1,6 @@
 package io.descopefilter.jakarta.internal.session;
 
 import io.descopefilter.jakarta.internal.config.CookieSettings;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -27,30 +26,13 @@ public final class CookieSessionStore implements SessionStore {
 
     @Override
     public Optional<SessionTokens> read(HttpServletRequest request) {
-        Cookie[] all = request.getCookies();
-        String session = CookieSettings.single(all, cookies.sessionName());
-        String refresh = CookieSettings.single(all, cookies.refreshName());
-        if (session == null && refresh == null || hasTwo(all, cookies.sessionName())
-                || hasTwo(all, cookies.refreshName())) {
+        CookieSettings.Lookup session = CookieSettings.lookup(request, cookies.sessionName());
+        CookieSettings.Lookup refresh = CookieSettings.lookup(request, cookies.refreshName());
+        // Two cookies of one name count as no session at all (cookie tossing, SE-04).
+        if (session.ambiguous() || refresh.ambiguous() || session.single() == null && refresh.single() == null) {
             return Optional.empty();
         }
-        // A container that keeps only the first cookie of a name (Undertow) hides a twin from getCookies().
-        if (session != null && CookieSettings.single(request, cookies.sessionName()) == null
-                || refresh != null && CookieSettings.single(request, cookies.refreshName()) == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new SessionTokens(session, refresh, -1));
-    }
-
-    /** Two cookies of one name count as no session at all (cookie tossing, SE-04). */
-    private static boolean hasTwo(Cookie[] all, String name) {
-        int seen = 0;
-        for (Cookie cookie : all) {
-            if (name.equals(cookie.getName()) && ++seen > 1) {
-                return true;
-            }
-        }
-        return false;
+        return Optional.of(new SessionTokens(session.single(), refresh.single(), -1));
     }
 
     @Override

@@ -67,12 +67,26 @@ class SessionStoresTest {
     }
 
     @Test
-    void cookieNamesAreCountedOnlyAtCookieBoundaries() {
-        assertThat(CookieSettings.occurrences("DS=a; DSR=b; DS=c", "DS")).isEqualTo(2);
-        assertThat(CookieSettings.occurrences("DSR=b;DS =a", "DS")).isEqualTo(1);
-        assertThat(CookieSettings.occurrences("xDS=a; DSx=b; v=DS=c", "DS")).isZero();
-        assertThat(CookieSettings.occurrences("", "DS")).isZero();
-        assertThat(CookieSettings.occurrences(";;  DS", "DS")).isZero();
+    void theCookieHeaderIsReadAtCookieBoundariesOnly() {
+        assertThat(lookup("DS=a; DSR=b; DS=c", "DS").ambiguous()).isTrue();
+        assertThat(lookup("DSR=b;DS =a", "DS").single()).isEqualTo("a");
+        assertThat(lookup("xDS=a; DSx=b; v=DS=c", "DS")).isEqualTo(new CookieSettings.Lookup(null, false));
+        assertThat(lookup("", "DS").single()).isNull();
+        assertThat(lookup(";;  DS", "DS").single()).isNull();
+        assertThat(lookup("DS=\"quoted.jwt\" ; other=1", "DS").single()).isEqualTo("quoted.jwt");
+        assertThat(lookup("DS=", "DS").single()).isNull();
+    }
+
+    @Test
+    void withACookieHeaderTheHeaderIsWhatCounts() {
+        // the header the browser sent wins over what getCookies() shows (a container may drop twins there)
+        FakeRequest request = new FakeRequest("GET", "/").cookie("__Secure-DS", "stale")
+                .header("Cookie", "__Secure-DS=s; __Secure-DSR=r");
+        assertThat(cookies.read(request.proxy())).contains(new SessionTokens("s", "r", -1));
+    }
+
+    private static CookieSettings.Lookup lookup(String header, String name) {
+        return CookieSettings.lookup(new FakeRequest("GET", "/").header("Cookie", header).proxy(), name);
     }
 
     @Test
