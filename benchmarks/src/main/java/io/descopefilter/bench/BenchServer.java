@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * The server JVM of the end-to-end benchmark: one embedded Jetty 12 on 127.0.0.1 serving {@link HelloServlet} three
  * ways, {@code /plain} (no filter), {@code /ours} ({@link DescopeAuthFilter}, cookie store, bearer accepted) and
- * {@code /sdk} ({@link SdkFilter}); {@code /ours/send} sends the landing user a magic link. Prints {@code READY} and serves until its standard input closes.
+ * {@code /sdk} ({@link SdkFilter}); {@code /ours/send} sends the landing user a magic link; {@code /plain/landing-times} answers what each landing
+ * cost inside the server and how long its verify call took ({@link LandingTimes}). Prints {@code READY} and serves until its standard input closes.
  *
  * <p>Usage: {@code BenchServer <port> <emulatorBaseUrl> <verifiedTokenCacheSize>}.
  */
@@ -39,6 +40,7 @@ public final class BenchServer {
 
         ServletContextHandler plain = context("/plain");
         ServletContextHandler ours = context("/ours");
+        plain.addServlet(LandingTimes.Servlet.class, "/landing-times");
         Map<String, String> settings = new HashMap<>();
         settings.put("projectId", EmulatorMain.PROJECT_ID);
         settings.put("baseUrl", emulator);
@@ -46,6 +48,7 @@ public final class BenchServer {
         settings.put("cookieSecure", "false");
         settings.put("acceptBearer", "true");
         settings.put("verifiedTokenCacheSize", cacheSize);
+        settings.put("eventListeners", LandingTimes.class.getName());
         // the landing case sends one link per landing to one address, far past the default limits
         settings.put("publicPaths", "/send");
         settings.put("sendLimitPerLoginId", "1000000");
@@ -53,6 +56,7 @@ public final class BenchServer {
         // a busy shared machine can stall the emulator's JVM for seconds; no timeout may end a round
         settings.put("responseTimeout", "30");
         settings.put("callTimeout", "60");
+        ours.addFilter(new FilterHolder(new LandingTimes.Timer()), "/descope/verify", EnumSet.of(DispatcherType.REQUEST));
         ours.addFilter(new FilterHolder(new DescopeAuthFilter(settings)), "/*", EnumSet.of(DispatcherType.REQUEST));
         ours.addServlet(SendLinkServlet.class, "/send");
         ServletContextHandler sdk = context("/sdk");

@@ -110,6 +110,16 @@ final class LandingClient {
         return System.nanoTime() - start;
     }
 
+    /**
+     * What each landing since the last time this was asked cost inside the server ({@link LandingTimes}): per
+     * landing, in order, {@code {wall ns, request thread CPU ns, the filter's verify call ns}}.
+     */
+    java.util.List<long[]> landingTimes() throws IOException, InterruptedException {
+        String body = send(HttpRequest.newBuilder(URI.create(server + "/plain/landing-times")).GET().build(), 200).body();
+        return body.lines().filter(line -> !line.isBlank())
+                .map(line -> java.util.Arrays.stream(line.split(" ")).mapToLong(Long::parseLong).toArray()).toList();
+    }
+
     /** The HTTP hop alone: a form of the same size POSTed to the unfiltered hello servlet. */
     long hop(Form form) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(server + "/plain/hello"))
