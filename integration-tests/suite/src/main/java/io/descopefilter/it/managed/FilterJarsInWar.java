@@ -14,9 +14,11 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The suite's WARs leave the filter out of {@code WEB-INF/lib}, because the embedded containers load it from the test
- * class path. A managed server runs in its own process, so here every test WAR gets the filter and its run-time
+ * class path. A managed server runs in its own process, so there every test WAR gets the filter and its run-time
  * dependencies in {@code WEB-INF/lib}, as a real application has them. The build copies those jars into the directory
- * named by the system property {@code it.war.libs}.
+ * named by the system property {@code it.war.libs}. Only the managed-server modules ({@code payara-micro},
+ * {@code wildfly}) register this extension, in their {@code META-INF/services/} test resources; the suite jar does
+ * not, so the embedded containers never see it.
  */
 public final class FilterJarsInWar implements LoadableExtension {
 
