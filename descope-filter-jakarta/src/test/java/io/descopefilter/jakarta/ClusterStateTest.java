@@ -1,6 +1,7 @@
 package io.descopefilter.jakarta;
 
 import io.descopefilter.core.DeliveryMethod;
+import io.descopefilter.core.FaultyStore;
 import io.descopefilter.core.internal.store.MemoryStore;
 import io.descopefilter.emulator.DescopeEmulator;
 import io.descopefilter.emulator.EmulatorTokens;
@@ -13,7 +14,6 @@ import io.descopefilter.jakarta.testsupport.FakeBrowser.Exchange;
 import io.descopefilter.jakarta.testsupport.FakeRequest;
 import io.descopefilter.jakarta.testsupport.FakeServletContext;
 import io.descopefilter.jakarta.testsupport.FakeSessions;
-import io.descopefilter.jakarta.testsupport.FaultyStore;
 import io.descopefilter.jakarta.testsupport.TestStores;
 import io.descopefilter.testsupport.Emulators;
 import io.descopefilter.testsupport.TestClock;
