@@ -340,4 +340,13 @@ class ClusterStateTest {
                 .isInstanceOf(ServletException.class)
                 .hasMessageContaining("not-registered");
     }
+
+    @Test
+    void aMalformedStoreSettingIsNamedOnceWithItsFix() {
+        assertThatThrownBy(() -> node(Map.of("testStoreId", "has blank")))
+                .isInstanceOf(ServletException.class)
+                .hasMessageStartingWith("Descope setting 'testStoreId' has an invalid value 'has blank'")
+                .hasMessageContaining("expected printable ASCII without blanks")
+                .hasMessageContaining("Fix: the ID a test store is registered under");
+    }
 }
