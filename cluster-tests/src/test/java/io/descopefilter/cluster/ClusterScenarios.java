@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.descopefilter.cluster.Browser.Answer;
 import io.descopefilter.cluster.EmulatorProcess.Link;
 import io.descopefilter.cluster.EmulatorProcess.Message;
+import io.descopefilter.testsupport.HtmlForm;
+import io.descopefilter.testsupport.ListeningSockets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

@@ -1,6 +1,7 @@
 package io.descopefilter.jakarta;
 
 import io.descopefilter.core.DeliveryMethod;
+import io.descopefilter.core.FaultyStore;
 import io.descopefilter.core.internal.store.MemoryStore;
 import io.descopefilter.emulator.DescopeEmulator;
 import io.descopefilter.emulator.EmulatorTokens;
@@ -13,7 +14,6 @@ import io.descopefilter.jakarta.testsupport.FakeBrowser.Exchange;
 import io.descopefilter.jakarta.testsupport.FakeRequest;
 import io.descopefilter.jakarta.testsupport.FakeServletContext;
 import io.descopefilter.jakarta.testsupport.FakeSessions;
-import io.descopefilter.jakarta.testsupport.FaultyStore;
 import io.descopefilter.jakarta.testsupport.TestStores;
 import io.descopefilter.testsupport.Emulators;
 import io.descopefilter.testsupport.TestClock;
@@ -339,5 +339,14 @@ class ClusterStateTest {
         assertThatThrownBy(() -> node(Map.of("testStoreId", "not-registered")))
                 .isInstanceOf(ServletException.class)
                 .hasMessageContaining("not-registered");
+    }
+
+    @Test
+    void aMalformedStoreSettingIsNamedOnceWithItsFix() {
+        assertThatThrownBy(() -> node(Map.of("testStoreId", "has blank")))
+                .isInstanceOf(ServletException.class)
+                .hasMessageStartingWith("Descope setting 'testStoreId' has an invalid value 'has blank'")
+                .hasMessageContaining("expected printable ASCII without blanks")
+                .hasMessageContaining("Fix: the ID a test store is registered under");
     }
 }

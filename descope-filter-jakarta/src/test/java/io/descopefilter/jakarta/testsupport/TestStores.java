@@ -1,11 +1,15 @@
 package io.descopefilter.jakarta.testsupport;
 
+import io.descopefilter.core.internal.config.Setting;
+import io.descopefilter.core.internal.config.SettingSource;
+import io.descopefilter.core.internal.config.Settings;
 import io.descopefilter.core.store.SharedLimiter;
 import io.descopefilter.core.store.SharedMap;
 import io.descopefilter.core.store.SharedStore;
 import io.descopefilter.core.store.SharedStoreProvider;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -18,6 +22,9 @@ import java.util.function.Function;
 public final class TestStores implements SharedStoreProvider {
 
     public static final String NAME = "test-shared";
+    /** Read as a store module reads its own settings: through core's typed settings. */
+    private static final Setting<String> STORE_ID = Setting.word("testStoreId", null,
+            "the ID a test store is registered under");
     private static final Map<String, SharedStore> STORES = new ConcurrentHashMap<>();
 
     /** Registers {@code store} under {@code id}; the caller closes it. */
@@ -36,10 +43,7 @@ public final class TestStores implements SharedStoreProvider {
 
     @Override
     public SharedStore open(Function<String, String> settings) {
-        String id = settings.apply("testStoreId");
-        if (id == null) {
-            throw new IllegalArgumentException("testStoreId is not set");
-        }
+        String id = new Settings(List.of(SettingSource.named("store setting", settings))).require(STORE_ID);
         SharedStore store = STORES.get(id);
         if (store == null) {
             throw new IllegalArgumentException("no test store registered as " + id);

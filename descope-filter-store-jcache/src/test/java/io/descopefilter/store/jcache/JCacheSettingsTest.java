@@ -16,11 +16,14 @@ class JCacheSettingsTest {
     @Test
     void malformedSettingsAreNamed() {
         assertThatThrownBy(() -> open(Map.of("jcacheTimeout", "soon")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jcacheTimeout");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'jcacheTimeout'")
+                .hasMessageContaining("whole number of milliseconds (250 or 250ms) or seconds (2s)");
         assertThatThrownBy(() -> open(Map.of("jcacheTimeout", "0ms")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jcacheTimeout");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'jcacheTimeout'")
+                .hasMessageContaining("more than zero");
         assertThatThrownBy(() -> open(Map.of("jcacheCachePrefix", "with blank")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jcacheCachePrefix");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'jcacheCachePrefix'")
+                .hasMessageContaining("printable ASCII without blanks");
         assertThatThrownBy(() -> open(Map.of("jcacheProvider", "not a class")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jcacheProvider");
         assertThatThrownBy(() -> open(Map.of("jcacheProvider", "com.example.NoSuchProvider", "jcacheUri", "/tmp/x.xml")))

@@ -180,11 +180,12 @@ class RedisStoreTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("redisUri")
                 .hasMessageNotContaining(PASSWORD);
         assertThatThrownBy(() -> open("redisTimeout", "soon")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("redisTimeout");
+                .hasMessageContaining("'redisTimeout'")
+                .hasMessageContaining("whole number of milliseconds (250 or 250ms) or seconds (2s)");
         assertThatThrownBy(() -> open("redisTimeout", "0")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("redisTimeout");
+                .hasMessageContaining("'redisTimeout'").hasMessageContaining("more than zero");
         assertThatThrownBy(() -> open("redisKeyPrefix", "has blank")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("redisKeyPrefix");
+                .hasMessageContaining("'redisKeyPrefix'").hasMessageContaining("printable ASCII without blanks");
     }
 
     @Test

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.descopefilter.emulator.DescopeEmulator;
 import io.descopefilter.emulator.EmulatorUser;
 import io.descopefilter.emulator.OutboxMessage;
+import io.descopefilter.testsupport.HtmlForm;
+import io.descopefilter.testsupport.ListeningSockets;
+import io.descopefilter.testsupport.WebClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -38,6 +41,8 @@ class SampleWarOnServersIT {
     static final String ALICE = "alice@example.com";
     /** Written by DeploymentCheck when a filter's settings are invalid. */
     static final String DEPLOYMENT_REFUSED = "cannot start, the application is not deployed";
+    /** The bound on any one request to a server (a cold first request on the slowest server included). */
+    static final Duration REQUEST_BOUND = Duration.ofSeconds(30);
 
     static DescopeEmulator emulator;
     static String aliceId;
@@ -115,7 +120,7 @@ class SampleWarOnServersIT {
     }
 
     private static void signInAndOut(String origin, String app) {
-        WebClient browser = new WebClient();
+        WebClient browser = new WebClient(REQUEST_BOUND);
 
         WebClient.Answer challenge = browser.get(app + "/app/");
         assertThat(challenge.status()).as("anonymous dashboard: %s", challenge).isEqualTo(302);
@@ -194,7 +199,7 @@ class SampleWarOnServersIT {
 
     private static int status(String url) {
         try {
-            return new WebClient().get(url).status();
+            return new WebClient(REQUEST_BOUND).get(url).status();
         } catch (UncheckedIOException e) {
             return -1;
         }

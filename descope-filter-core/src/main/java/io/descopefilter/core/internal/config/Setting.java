@@ -46,12 +46,19 @@ public final class Setting<T> {
 
     /** A text setting whose value never appears in messages (keys, secrets); it may not contain blanks. */
     public static Setting<String> secret(String name, String description) {
-        return new Setting<>(name, String.class, null, description, true, s -> {
-            if (!s.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
-                throw new IllegalArgumentException("expected printable ASCII without blanks");
-            }
-            return s;
-        });
+        return new Setting<>(name, String.class, null, description, true, Setting::printableWord);
+    }
+
+    /** A name or prefix: printable ASCII without blanks (shown in messages, unlike a {@link #secret}). */
+    public static Setting<String> word(String name, String defaultValue, String description) {
+        return new Setting<>(name, String.class, defaultValue, description, false, Setting::printableWord);
+    }
+
+    private static String printableWord(String s) {
+        if (!s.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
+            throw new IllegalArgumentException("expected printable ASCII without blanks");
+        }
+        return s;
     }
 
     /** {@code true} or {@code false}, nothing else (a typo must not silently mean {@code false}). */
@@ -78,6 +85,31 @@ public final class Setting<T> {
                 throw new IllegalArgumentException("expected zero or more seconds");
             }
             return Duration.ofSeconds(seconds);
+        });
+    }
+
+    /** A duration above zero: a whole number of milliseconds ({@code 250}, {@code 250ms}) or seconds ({@code 2s}). */
+    public static Setting<Duration> milliseconds(String name, Duration defaultValue, String description) {
+        return new Setting<>(name, Duration.class, defaultValue, description, false, s -> {
+            String number = s.toLowerCase(Locale.ROOT);
+            long factor = 1;
+            if (number.endsWith("ms")) {
+                number = number.substring(0, number.length() - 2).trim();
+            } else if (number.endsWith("s")) {
+                number = number.substring(0, number.length() - 1).trim();
+                factor = 1000;
+            }
+            long millis;
+            try {
+                millis = Math.multiplyExact(Long.parseLong(number), factor);
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new IllegalArgumentException(
+                        "expected a whole number of milliseconds (250 or 250ms) or seconds (2s)");
+            }
+            if (millis <= 0) {
+                throw new IllegalArgumentException("expected more than zero");
+            }
+            return Duration.ofMillis(millis);
         });
     }
 

@@ -18,6 +18,9 @@ class SettingsTest {
     static final Setting<Duration> SKEW = Setting.seconds("clockSkew", Duration.ofSeconds(5), "allowed clock skew");
     static final Setting<List<String>> PUBLIC = Setting.list("publicPaths", List.of("/"), "public path patterns");
     static final Setting<Mode> MODE = Setting.choice("landingMode", Mode.class, Mode.CONFIRM, "landing mode");
+    static final Setting<Duration> TIMEOUT = Setting.milliseconds("storeTimeout", Duration.ofMillis(250),
+            "how long one store call may take");
+    static final Setting<String> PREFIX = Setting.word("keyPrefix", "descope:", "a prefix of every key");
 
     @Test
     void firstSourceWithANonBlankValueWins() {
@@ -86,6 +89,39 @@ class SettingsTest {
                 .hasMessageContaining("init-param cookieSecure").hasMessageContaining("expected true or false");
         assertThatThrownBy(() -> settings.get(SKEW)).hasMessageContaining("expected zero or more seconds");
         assertThatThrownBy(() -> settings.get(MODE)).hasMessageContaining("[confirm, auto, direct, http-session]");
+    }
+
+    @Test
+    void millisecondsAreWholeMillisecondsOrSecondsAboveZero() {
+        assertThat(new Settings(List.of(SettingSource.of(Map.of()))).get(TIMEOUT)).isEqualTo(Duration.ofMillis(250));
+        Map<String, Duration> accepted = Map.of("400", Duration.ofMillis(400), "400ms", Duration.ofMillis(400),
+                "400 MS", Duration.ofMillis(400), "2s", Duration.ofSeconds(2), " 3 s ", Duration.ofSeconds(3));
+        accepted.forEach((text, expected) -> assertThat(
+                new Settings(List.of(SettingSource.of(Map.of("storeTimeout", text)))).get(TIMEOUT))
+                .as(text).isEqualTo(expected));
+
+        for (String refused : List.of("soon", "1.5s", "2m", "ms", "9223372036854775807s")) {
+            Settings settings = new Settings(List.of(SettingSource.named("init-param", Map.of("storeTimeout", refused)::get)));
+            assertThatThrownBy(() -> settings.get(TIMEOUT)).as(refused)
+                    .isInstanceOf(InvalidSettingException.class).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'storeTimeout'").hasMessageContaining("init-param storeTimeout")
+                    .hasMessageContaining("expected a whole number of milliseconds (250 or 250ms) or seconds (2s)")
+                    .hasMessageContaining("Fix: how long one store call may take");
+        }
+        for (String refused : List.of("0", "0ms", "0s", "-5")) {
+            Settings settings = new Settings(List.of(SettingSource.of(Map.of("storeTimeout", refused))));
+            assertThatThrownBy(() -> settings.get(TIMEOUT)).as(refused).hasMessageContaining("expected more than zero");
+        }
+    }
+
+    @Test
+    void wordsArePrintableAsciiWithoutBlanksAndShownWhenRefused() {
+        assertThat(new Settings(List.of(SettingSource.of(Map.of()))).get(PREFIX)).isEqualTo("descope:");
+        assertThat(new Settings(List.of(SettingSource.of(Map.of("keyPrefix", " app1/ ")))).get(PREFIX))
+                .isEqualTo("app1/");
+        Settings bad = new Settings(List.of(SettingSource.of(Map.of("keyPrefix", "has blank"))));
+        assertThatThrownBy(() -> bad.get(PREFIX)).hasMessageContaining("'keyPrefix' has an invalid value 'has blank'")
+                .hasMessageContaining("expected printable ASCII without blanks");
     }
 
     @Test

@@ -50,6 +50,9 @@ public final class StoreSelection {
                 throw new InvalidSettingException(FilterSettings.STORE, "'" + provider.name() + "' opened no store.");
             }
             return store;
+        } catch (InvalidSettingException e) {
+            // A store module reading its settings through core's Settings: the message names the setting already.
+            throw e;
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException(FilterSettings.STORE, "'" + provider.name() + "' is not configured "
                     + "right: " + e.getMessage());

@@ -1,22 +1,30 @@
 package io.descopefilter.store.jcache.internal;
 
+import io.descopefilter.core.internal.config.InvalidSettingException;
+import io.descopefilter.core.internal.config.Setting;
+import io.descopefilter.core.internal.config.SettingSource;
+import io.descopefilter.core.internal.config.Settings;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Objects;
+import java.util.List;
 import java.util.function.Function;
 
 /** The JCache store's own settings, read through the filter's settings chain. */
 public final class JCacheSettings {
 
-    public static final String PROVIDER = "jcacheProvider";
-    public static final String URI_SETTING = "jcacheUri";
-    public static final String CACHE_PREFIX = "jcacheCachePrefix";
-    public static final String TIMEOUT = "jcacheTimeout";
-
     static final String DEFAULT_CACHE_PREFIX = "descope-";
     static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(500);
+
+    public static final Setting<String> PROVIDER = Setting.text("jcacheProvider", null,
+            "the CachingProvider class name, e.g. com.hazelcast.cache.HazelcastMemberCachingProvider");
+    public static final Setting<String> URI_SETTING = Setting.text("jcacheUri", null,
+            "the cache manager's configuration, a URI (file:, classpath:) or a file path");
+    public static final Setting<String> CACHE_PREFIX = Setting.word("jcacheCachePrefix", DEFAULT_CACHE_PREFIX,
+            "a prefix of the store's cache names, printable ASCII without blanks, e.g. descope-");
+    public static final Setting<Duration> TIMEOUT = Setting.milliseconds("jcacheTimeout", DEFAULT_TIMEOUT,
+            "how long one operation may take, in milliseconds (500, 500ms) or seconds (2s)");
 
     private final String provider;
     private final URI uri;
@@ -33,23 +41,16 @@ public final class JCacheSettings {
     /**
      * Reads and checks the settings.
      *
-     * @throws IllegalArgumentException naming the setting that is malformed
+     * @throws InvalidSettingException naming the setting that is malformed
      */
-    public static JCacheSettings from(Function<String, String> settings) {
-        Objects.requireNonNull(settings, "settings");
-        String provider = trimmed(settings.apply(PROVIDER));
+    public static JCacheSettings from(Function<String, String> values) {
+        Settings settings = new Settings(List.of(SettingSource.named("store setting", values)));
+        String provider = settings.get(PROVIDER);
         if (provider != null && !provider.matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*")) {
-            throw new IllegalArgumentException(PROVIDER + " must be a CachingProvider class name");
+            throw new InvalidSettingException(PROVIDER, "must be a CachingProvider class name");
         }
-        URI uri = uri(trimmed(settings.apply(URI_SETTING)));
-        String prefix = settings.apply(CACHE_PREFIX);
-        if (prefix == null) {
-            prefix = DEFAULT_CACHE_PREFIX;
-        } else if (prefix.isEmpty() || !prefix.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
-            throw new IllegalArgumentException(CACHE_PREFIX + " must be printable ASCII without blanks");
-        }
-        Duration timeout = milliseconds(TIMEOUT, trimmed(settings.apply(TIMEOUT)), DEFAULT_TIMEOUT);
-        return new JCacheSettings(provider, uri, prefix, timeout);
+        return new JCacheSettings(provider, uri(settings.get(URI_SETTING)), settings.get(CACHE_PREFIX),
+                settings.get(TIMEOUT));
     }
 
     /** A URI ({@code file:}, {@code classpath:}, ...) as is; a plain path as a {@code file:} URI. */
@@ -68,41 +69,8 @@ public final class JCacheSettings {
         try {
             return Path.of(text).toAbsolutePath().toUri();
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(URI_SETTING + " must be a URI (file:, classpath:) or a file path");
+            throw new InvalidSettingException(URI_SETTING, "must be a URI (file:, classpath:) or a file path");
         }
-    }
-
-    /** A whole number of milliseconds ({@code 500} or {@code 500ms}) or seconds ({@code 2s}), above zero. */
-    static Duration milliseconds(String name, String text, Duration defaultValue) {
-        if (text == null) {
-            return defaultValue;
-        }
-        String lower = text.toLowerCase(Locale.ROOT);
-        long factor = 1;
-        if (lower.endsWith("ms")) {
-            lower = lower.substring(0, lower.length() - 2).trim();
-        } else if (lower.endsWith("s")) {
-            lower = lower.substring(0, lower.length() - 1).trim();
-            factor = 1000;
-        }
-        long value;
-        try {
-            value = Math.multiplyExact(Long.parseLong(lower), factor);
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException(name + " must be a whole number of milliseconds (500 or 500ms) or seconds (2s)");
-        }
-        if (value <= 0) {
-            throw new IllegalArgumentException(name + " must be above zero");
-        }
-        return Duration.ofMillis(value);
-    }
-
-    private static String trimmed(String value) {
-        if (value == null) {
-            return null;
-        }
-        String t = value.trim();
-        return t.isEmpty() ? null : t;
     }
 
     /** The CachingProvider class name, or {@code null} for the only (or default) one. */

@@ -1,11 +1,15 @@
 package io.descopefilter.store.redis.internal;
 
+import io.descopefilter.core.internal.config.InvalidSettingException;
+import io.descopefilter.core.internal.config.Setting;
+import io.descopefilter.core.internal.config.SettingSource;
+import io.descopefilter.core.internal.config.Settings;
 import io.lettuce.core.RedisCredentials;
 import io.lettuce.core.RedisURI;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -14,13 +18,18 @@ import java.util.function.Function;
  */
 public final class RedisSettings {
 
-    public static final String URI = "redisUri";
-    public static final String PASSWORD = "redisPassword";
-    public static final String KEY_PREFIX = "redisKeyPrefix";
-    public static final String TIMEOUT = "redisTimeout";
-
     static final String DEFAULT_KEY_PREFIX = "descope:";
     static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(250);
+
+    // The URI and the password are text: text is never refused by its parser, so neither is ever quoted.
+    public static final Setting<String> URI = Setting.text("redisUri", null,
+            "the Redis server, redis://host:port/db or rediss://host:port/db for TLS");
+    public static final Setting<String> PASSWORD = Setting.text("redisPassword", null,
+            "the Redis password, instead of writing it into redisUri");
+    public static final Setting<String> KEY_PREFIX = Setting.word("redisKeyPrefix", DEFAULT_KEY_PREFIX,
+            "a prefix of every key, printable ASCII without blanks, e.g. descope:");
+    public static final Setting<Duration> TIMEOUT = Setting.milliseconds("redisTimeout", DEFAULT_TIMEOUT,
+            "how long one Redis command may take, in milliseconds (250, 250ms) or seconds (2s)");
 
     private final RedisURI uri;
     private final String keyPrefix;
@@ -35,19 +44,16 @@ public final class RedisSettings {
     /**
      * Reads and checks the settings.
      *
-     * @throws IllegalArgumentException naming the setting that is missing or malformed (never echoing its value,
-     *                                  which may hold a password)
+     * @throws InvalidSettingException naming the setting that is missing or malformed (never echoing its value,
+     *                                 which may hold a password)
      */
-    public static RedisSettings from(Function<String, String> settings) {
-        Objects.requireNonNull(settings, "settings");
-        String text = trimmed(settings.apply(URI));
-        if (text == null) {
-            throw new IllegalArgumentException(URI + " is required with store=redis (redis://host:port/db)");
-        }
+    public static RedisSettings from(Function<String, String> values) {
+        Settings settings = new Settings(List.of(SettingSource.named("store setting", values)));
+        String text = settings.require(URI);
         String lower = text.toLowerCase(Locale.ROOT);
         if (!lower.startsWith(RedisURI.URI_SCHEME_REDIS + "://")
                 && !lower.startsWith(RedisURI.URI_SCHEME_REDIS_SECURE + "://")) {
-            throw new IllegalArgumentException(URI + " must start with redis:// or rediss://");
+            throw new InvalidSettingException(URI, "must start with redis:// or rediss://");
         }
         RedisURI uri;
         try {
@@ -58,9 +64,9 @@ public final class RedisSettings {
             uri = RedisURI.create(text);
         } catch (RuntimeException e) {
             // The cause's message may quote the URI, password included: not passed on.
-            throw new IllegalArgumentException(URI + " is not a valid redis:// or rediss:// URI");
+            throw new InvalidSettingException(URI, "is not a valid redis:// or rediss:// URI");
         }
-        String password = trimmed(settings.apply(PASSWORD));
+        String password = settings.get(PASSWORD);
         if (password != null) {
             RedisCredentials fromUri = uri.getCredentialsProvider().resolveCredentials().block();
             String username = fromUri != null && fromUri.hasUsername() ? fromUri.getUsername() : null;
@@ -70,47 +76,7 @@ public final class RedisSettings {
                 uri.setAuthentication(username, password.toCharArray());
             }
         }
-        String prefix = settings.apply(KEY_PREFIX);
-        if (prefix == null) {
-            prefix = DEFAULT_KEY_PREFIX;
-        } else if (prefix.isEmpty() || !prefix.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
-            throw new IllegalArgumentException(KEY_PREFIX + " must be printable ASCII without blanks");
-        }
-        Duration timeout = milliseconds(TIMEOUT, trimmed(settings.apply(TIMEOUT)), DEFAULT_TIMEOUT);
-        return new RedisSettings(uri, prefix, timeout);
-    }
-
-    /** A whole number of milliseconds ({@code 250} or {@code 250ms}) or seconds ({@code 2s}), above zero. */
-    static Duration milliseconds(String name, String text, Duration defaultValue) {
-        if (text == null) {
-            return defaultValue;
-        }
-        String lower = text.toLowerCase(Locale.ROOT);
-        long factor = 1;
-        if (lower.endsWith("ms")) {
-            lower = lower.substring(0, lower.length() - 2).trim();
-        } else if (lower.endsWith("s")) {
-            lower = lower.substring(0, lower.length() - 1).trim();
-            factor = 1000;
-        }
-        long value;
-        try {
-            value = Math.multiplyExact(Long.parseLong(lower), factor);
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException(name + " must be a whole number of milliseconds (250 or 250ms) or seconds (2s)");
-        }
-        if (value <= 0) {
-            throw new IllegalArgumentException(name + " must be above zero");
-        }
-        return Duration.ofMillis(value);
-    }
-
-    private static String trimmed(String value) {
-        if (value == null) {
-            return null;
-        }
-        String t = value.trim();
-        return t.isEmpty() ? null : t;
+        return new RedisSettings(uri, settings.get(KEY_PREFIX), settings.get(TIMEOUT));
     }
 
     /** The URI for Lettuce, credentials included. */

@@ -1,4 +1,4 @@
-package io.descopefilter.cluster;
+package io.descopefilter.testsupport;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A form of a page as the browser would submit it: its action and its hidden fields. */
-record HtmlForm(String id, String action, Map<String, String> hiddenFields) {
+public record HtmlForm(String id, String action, Map<String, String> hiddenFields) {
 
     private static final Pattern FORM = Pattern.compile("<form\\b([^>]*)>(.*?)</form>",
             Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
@@ -17,7 +17,7 @@ record HtmlForm(String id, String action, Map<String, String> hiddenFields) {
     private static final Pattern ENTITY = Pattern.compile("&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);");
 
     /** The first form of {@code html} that {@code which} accepts. */
-    static Optional<HtmlForm> find(String html, Predicate<HtmlForm> which) {
+    public static Optional<HtmlForm> find(String html, Predicate<HtmlForm> which) {
         Matcher form = FORM.matcher(html);
         while (form.find()) {
             Map<String, String> attributes = attributes(form.group(1));
@@ -39,7 +39,7 @@ record HtmlForm(String id, String action, Map<String, String> hiddenFields) {
     }
 
     /** This form's fields plus {@code more}. */
-    Map<String, String> fieldsWith(Map<String, String> more) {
+    public Map<String, String> fieldsWith(Map<String, String> more) {
         Map<String, String> fields = new LinkedHashMap<>(hiddenFields);
         fields.putAll(more);
         return fields;
@@ -54,7 +54,7 @@ record HtmlForm(String id, String action, Map<String, String> hiddenFields) {
         return attributes;
     }
 
-    static String decode(String text) {
+    private static String decode(String text) {
         Matcher entity = ENTITY.matcher(text);
         StringBuilder out = new StringBuilder();
         while (entity.find()) {

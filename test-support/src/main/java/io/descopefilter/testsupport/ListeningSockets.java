@@ -1,4 +1,4 @@
-package io.descopefilter.cluster;
+package io.descopefilter.testsupport;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /** The TCP ports a process tree listens on, read from Linux's /proc (empty where there is no /proc). */
-final class ListeningSockets {
+public final class ListeningSockets {
 
     private static final String LISTEN = "0A";
 
@@ -19,12 +19,12 @@ final class ListeningSockets {
     }
 
     /** Whether this machine can tell (Linux). */
-    static boolean available() {
+    public static boolean available() {
         return Files.isReadable(Path.of("/proc/net/tcp"));
     }
 
     /** "address:port" of every listening socket of {@code pid} and its descendants, addresses in /proc hex form. */
-    static List<String> of(long pid) {
+    public static List<String> of(long pid) {
         Set<String> inodes = new HashSet<>();
         Stream.concat(Stream.of(pid), ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants)
                         .map(ProcessHandle::pid))
@@ -47,7 +47,7 @@ final class ListeningSockets {
     }
 
     /** True for 127.0.0.1 (IPv4 or IPv4-mapped IPv6) and ::1, in /proc's hex notation. */
-    static boolean isLoopback(String hexAddressAndPort) {
+    public static boolean isLoopback(String hexAddressAndPort) {
         String address = hexAddressAndPort.substring(0, hexAddressAndPort.indexOf(':'));
         return address.equals("0100007F")
                 || address.equals("0000000000000000FFFF00000100007F")
