@@ -52,6 +52,26 @@ public final class FakeResponse {
         return Optional.ofNullable(found);
     }
 
+    /** A {@code Set-Cookie} header as the cookie a browser would store (name, value and attributes). */
+    private static Cookie parseSetCookie(String header) {
+        String[] parts = header.split(";");
+        int equals = parts[0].indexOf('=');
+        Cookie cookie = new Cookie(parts[0].substring(0, equals).strip(), parts[0].substring(equals + 1).strip());
+        for (int i = 1; i < parts.length; i++) {
+            String[] attribute = parts[i].strip().split("=", 2);
+            String value = attribute.length > 1 ? attribute[1] : "";
+            switch (attribute[0].toLowerCase(Locale.ROOT)) {
+                case "path" -> cookie.setPath(value);
+                case "domain" -> cookie.setDomain(value);
+                case "max-age" -> cookie.setMaxAge(Integer.parseInt(value));
+                case "secure" -> cookie.setSecure(true);
+                case "httponly" -> cookie.setHttpOnly(true);
+                default -> cookie.setAttribute(attribute[0], value);
+            }
+        }
+        return cookie;
+    }
+
     public String body() {
         return body.toString(StandardCharsets.UTF_8);
     }
@@ -65,6 +85,9 @@ public final class FakeResponse {
                     }
                     case "getStatus" -> status;
                     case "setHeader", "addHeader" -> {
+                        if (((String) args[0]).equalsIgnoreCase("Set-Cookie")) {
+                            cookies.add(parseSetCookie((String) args[1]));
+                        }
                         headers.put(((String) args[0]).toLowerCase(Locale.ROOT), (String) args[1]);
                         yield null;
                     }

@@ -87,8 +87,8 @@ final class PendingSignIns {
                     Fields.pack(pending.pendingRef(), pending.next())));
             local.put(key, pending);
         }
-        response.addCookie(cookies.cookie(cookies.name(COOKIE), key + "." + expiresAt, (int) lifetime.toSeconds(),
-                SameSite.STRICT));
+        cookies.set(response, cookies.name(COOKIE), key + "." + expiresAt, (int) lifetime.toSeconds(),
+                SameSite.STRICT);
     }
 
     /** The handle this browser holds, or {@code null}. */
@@ -151,6 +151,6 @@ final class PendingSignIns {
         } catch (StoreUnavailableException e) {
             // It expires in the store by itself; its pendingRef has been used or has expired at Descope.
         }
-        response.addCookie(cookies.expired(cookies.name(COOKIE)));
+        cookies.expire(response, cookies.name(COOKIE));
     }
 }

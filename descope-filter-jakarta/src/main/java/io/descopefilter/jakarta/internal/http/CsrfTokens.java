@@ -49,7 +49,7 @@ public final class CsrfTokens {
             byte[] bytes = new byte[32];
             random.nextBytes(bytes);
             token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            response.addCookie(cookies.cookie(cookies.name(COOKIE), token, -1, SameSite.STRICT));
+            cookies.set(response, cookies.name(COOKIE), token, -1, SameSite.STRICT);
         }
         request.setAttribute(REQUEST_ATTRIBUTE, token);
         return token;

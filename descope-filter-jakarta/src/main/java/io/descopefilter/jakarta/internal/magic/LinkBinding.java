@@ -81,8 +81,7 @@ public final class LinkBinding {
                 entries.add(entry);
             }
         }
-        response.addCookie(cookies.cookie(cookies.name(COOKIE), encode(entries), (int) LIFETIME.toSeconds(),
-                SameSite.LAX));
+        cookies.set(response, cookies.name(COOKIE), encode(entries), (int) LIFETIME.toSeconds(), SameSite.LAX);
     }
 
     /**

@@ -40,17 +40,17 @@ public final class CookieSessionStore implements SessionStore {
         checkSize(tokens.sessionJwt());
         checkSize(tokens.refreshJwt());
         if (tokens.sessionJwt() != null) {
-            response.addCookie(cookies.cookie(cookies.sessionName(), tokens.sessionJwt(), tokens.maxAgeSeconds()));
+            cookies.set(response, cookies.sessionName(), tokens.sessionJwt(), tokens.maxAgeSeconds());
         }
         if (tokens.refreshJwt() != null) {
-            response.addCookie(cookies.cookie(cookies.refreshName(), tokens.refreshJwt(), tokens.maxAgeSeconds()));
+            cookies.set(response, cookies.refreshName(), tokens.refreshJwt(), tokens.maxAgeSeconds());
         }
     }
 
     @Override
     public void clear(HttpServletRequest request, HttpServletResponse response) {
-        response.addCookie(cookies.expired(cookies.sessionName()));
-        response.addCookie(cookies.expired(cookies.refreshName()));
+        cookies.expire(response, cookies.sessionName());
+        cookies.expire(response, cookies.refreshName());
     }
 
     private static void checkSize(String jwt) {

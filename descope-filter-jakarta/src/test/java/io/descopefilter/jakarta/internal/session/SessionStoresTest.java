@@ -39,6 +39,36 @@ class SessionStoresTest {
     }
 
     @Test
+    void theSetCookieHeaderIsWrittenByTheFilterTheSameOnEveryContainer() {
+        FakeResponse response = new FakeResponse();
+        cookies.write(new FakeRequest("GET", "/").proxy(), response.proxy(), tokens);
+
+        assertThat(response.header("Set-Cookie")).matches("__Secure-DSR=refresh\\.jwt\\.value; Path=/shop; "
+                + "Max-Age=2592000; Expires=\\w{3}, \\d{1,2} \\w{3} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT; Secure; HttpOnly; SameSite=Lax");
+        CookieSettings shared = new CookieSettings(false, SameSite.STRICT, Optional.of("example.com"), "/");
+        FakeResponse cleared = new FakeResponse();
+        shared.expire(cleared.proxy(), "DS");
+        assertThat(cleared.header("Set-Cookie")).isEqualTo("DS=; Path=/; Domain=example.com; Max-Age=0; "
+                + "Expires=Thu, 1 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Strict");
+        FakeResponse browserSession = new FakeResponse();
+        shared.set(browserSession.proxy(), "DSCSRF", "t0ken", -1);
+        assertThat(browserSession.header("Set-Cookie")).isEqualTo("DSCSRF=t0ken; Path=/; Domain=example.com; "
+                + "HttpOnly; SameSite=Strict");
+    }
+
+    @Test
+    void aValueOrNameThatCouldAddAnAttributeIsRefusedWithoutEchoingIt() {
+        FakeResponse response = new FakeResponse();
+        for (String value : new String[] {"a; Domain=evil.example", "a b", "a,b", "\"a\"", "a\\b", "caf\u00e9"}) {
+            assertThatThrownBy(() -> settings.set(response.proxy(), "DS", value, 60))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining(value);
+        }
+        assertThatThrownBy(() -> settings.set(response.proxy(), "D;S", "v", 60))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(response.cookies()).isEmpty();
+    }
+
+    @Test
     void cookiesAreReadBack() {
         FakeRequest request = new FakeRequest("GET", "/").cookie("__Secure-DS", "s").cookie("__Secure-DSR", "r").cookie("other", "x");
         assertThat(cookies.read(request.proxy())).contains(new SessionTokens("s", "r", -1));
