@@ -43,7 +43,7 @@ public final class EndToEnd {
               --users <list>        distinct signed-in users cases, each with 32 connections (default 1000,50000,200000)
               --cache-size <n>      the filter's verifiedTokenCacheSize (default: the largest user count)
               --landings <n>        timed landings (and as many direct verifies and hops) (default 120)
-              --warmup <n>          untimed landings (with direct verifies and hops) before them (default 1000)
+              --warmup <n>          untimed landings before them, so the JIT has compiled the landing path (default 5000)
               --cases <list>        warm,users,landing (default all three)
               --wrk <path>          wrk binary (default /usr/bin/wrk)
               --jfr                 record the server JVM with JDK Flight Recorder (profile settings, method sampling at its maximum rate)
@@ -53,7 +53,7 @@ public final class EndToEnd {
     private static final int USERS_CONNECTIONS = 32;
 
     private final PrintStream out = System.out;
-    private final Map<String, Integer> ints = new LinkedHashMap<>(Map.of("rounds", 6, "seconds", 3, "landings", 120, "warmup", 1000));
+    private final Map<String, Integer> ints = new LinkedHashMap<>(Map.of("rounds", 6, "seconds", 3, "landings", 120, "warmup", 5000));
     private List<Integer> connections = List.of(8, 32, 64);
     private List<Integer> users = List.of(1_000, 50_000, 200_000);
     private List<String> cases = List.of("warm", "users", "landing");

@@ -192,7 +192,7 @@ public final class SessionValidator implements AutoCloseable {
         if (!key.permits(algorithm)) {
             return rejected(Rejection.ALGORITHM_NOT_ALLOWED);
         }
-        if (!key.verifier().verify(header, jws.signingInput(), jws.signature())) {
+        if (!key.verify(algorithm, jws.signingInput(), jws.signature())) {
             return rejected(Rejection.BAD_SIGNATURE);
         }
         // Only now, with the signature verified, is the payload decoded and read.

@@ -70,31 +70,14 @@ public final class CompactJws {
         return token.substring(0, secondDot).getBytes(StandardCharsets.US_ASCII);
     }
 
-    public Base64URL signature() {
-        return new JdkDecodedBase64URL(token.substring(secondDot + 1));
+    /** The signature's bytes (the segment was checked to be canonical base64url). */
+    public byte[] signature() {
+        return Base64.getUrlDecoder().decode(token.substring(secondDot + 1));
     }
 
     /** The payload as a JSON object; read it only after the signature has been verified. */
     public Map<String, Object> payload() throws ParseException {
         return JSONObjectUtils.parse(decode(token.substring(firstDot + 1, secondDot)));
-    }
-
-    /**
-     * The verifier decodes the signature through {@link Base64URL#decode()}; nimbus' codec takes about 4 µs for an
-     * RS256 signature, the JDK's a tenth of that. The segment was already checked to be canonical base64url.
-     */
-    private static final class JdkDecodedBase64URL extends Base64URL {
-
-        private static final long serialVersionUID = 1L;
-
-        JdkDecodedBase64URL(String value) {
-            super(value);
-        }
-
-        @Override
-        public byte[] decode() {
-            return Base64.getUrlDecoder().decode(toString());
-        }
     }
 
     private static String decode(String segment) {
