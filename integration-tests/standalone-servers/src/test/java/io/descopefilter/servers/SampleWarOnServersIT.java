@@ -94,6 +94,11 @@ class SampleWarOnServersIT {
         runOn(new Server.PayaraMicro(home("payara.jar")));
     }
 
+    @Test
+    void glassFish() {
+        runOn(new Server.GlassFish(home("glassfish.home")));
+    }
+
     private void runOn(Server server) {
         Path work = work(server.name.replace(' ', '-').replace('.', '_'));
         int port = server.choosePort();

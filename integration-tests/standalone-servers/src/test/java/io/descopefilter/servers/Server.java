@@ -7,10 +7,23 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
 
 /**
  * How to run one server distribution: lay out a fresh configuration under {@code work} (the unpacked distribution
@@ -248,6 +261,166 @@ abstract class Server {
                             "--prebootcommandfile", preboot.toString(),
                             "--deploy", sample.toString(), "--deploy", bad.toString()),
                     work, environment, work.resolve("console.log"));
+        }
+    }
+
+    /**
+     * GlassFish 7 from its distribution zip: the distribution's {@code domain1} copied into a domain directory of our
+     * own and rewritten before its first start (the distribution's listens on every interface), so that every
+     * listener (HTTP, HTTPS, admin, the three IIOP listeners, JMX, the JMS port) is on 127.0.0.1 and on a port of its
+     * own. The server's JVM is started directly, in the foreground, with the command {@code asadmin start-domain
+     * --dry-run} prints (what {@code bin/startserv} does, without its shell word splitting), so the process is the
+     * server and stopping it runs GlassFish's shutdown hook. The WARs are deployed from the domain's
+     * {@code autodeploy} directory.
+     */
+    static final class GlassFish extends Server {
+
+        private static final String DOMAIN = "domain1";
+        private static final String DUMP = "Dump of JVM Invocation line";
+
+        GlassFish(Path home) {
+            super("GlassFish", home, Duration.ofSeconds(120));
+        }
+
+        @Override
+        ServerProcess start(Path work, int port, Path sampleWar, Path badWar, Map<String, String> environment) {
+            Path domains = work.resolve("domains");
+            Path domain = domains.resolve(DOMAIN);
+            copyTree(home.resolve("glassfish/domains").resolve(DOMAIN), domain);
+            onLoopback(domain.resolve("config/domain.xml"), port, work.resolve("tmp"));
+            copy(sampleWar, domain.resolve("autodeploy/sample.war"));
+            copy(badWar, domain.resolve("autodeploy/bad.war"));
+            return ServerProcess.start(name, serverCommand(work, domains), work, environment,
+                    work.resolve("console.log"));
+        }
+
+        /** The server's command line, one argument a line after {@value #DUMP}, up to the first empty line. */
+        private List<String> serverCommand(Path work, Path domains) {
+            Path output = work.resolve("dry-run.log");
+            ProcessBuilder builder = new ProcessBuilder(java(), "-jar",
+                    home.resolve("glassfish/modules/admin-cli.jar").toString(),
+                    "start-domain", "--dry-run", "--domaindir", domains.toString(), DOMAIN)
+                    .directory(work.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            try {
+                Process dryRun = builder.start();
+                if (!dryRun.waitFor(2, TimeUnit.MINUTES)) {
+                    dryRun.destroyForcibly();
+                    throw new AssertionError("asadmin start-domain --dry-run did not finish");
+                }
+                List<String> lines = Files.readAllLines(output);
+                int dump = 0;
+                while (dump < lines.size() && !lines.get(dump).startsWith(DUMP)) {
+                    dump++;
+                }
+                List<String> command = lines.stream().skip(dump + 1L).takeWhile(line -> !line.isBlank()).toList();
+                if (dryRun.exitValue() != 0 || command.isEmpty()) {
+                    throw new AssertionError("asadmin start-domain --dry-run failed (" + dryRun.exitValue() + "):\n"
+                            + String.join("\n", lines));
+                }
+                return command;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /**
+         * Rewrites the configuration the DAS runs ({@code server-config}): each network, IIOP and JMX listener bound
+         * to 127.0.0.1 on a free port ({@code http-listener-1} on {@code port}); the JMS host on 127.0.0.1 and a free
+         * port, lazy (GlassFish listens on that port itself and starts the broker on the first connection; the
+         * distribution's {@code server-config} has no {@code jms-service}, so one is added); the JVM's temporary
+         * directory under {@code tmp}. The debugger's port is opened only by {@code --debug}, never used here.
+         */
+        private static void onLoopback(Path domainXml, int port, Path tmp) {
+            try {
+                var factory = DocumentBuilderFactory.newInstance();
+                factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+                Document document = factory.newDocumentBuilder().parse(domainXml.toFile());
+                Element config = child(document.getDocumentElement(), "configs", "config", "server-config");
+                Set<Integer> taken = new HashSet<>(List.of(port));
+                for (Element listener : all(config, "network-listener")) {
+                    listener.setAttribute("address", "127.0.0.1");
+                    listener.setAttribute("port", Integer.toString(
+                            listener.getAttribute("name").equals("http-listener-1") ? port : freePort(taken)));
+                }
+                for (Element listener : all(config, "iiop-listener")) {
+                    listener.setAttribute("address", "127.0.0.1");
+                    listener.setAttribute("port", Integer.toString(freePort(taken)));
+                }
+                for (Element connector : all(config, "jmx-connector")) {
+                    connector.setAttribute("address", "127.0.0.1");
+                    connector.setAttribute("port", Integer.toString(freePort(taken)));
+                }
+                int jmsPort = freePort(taken);
+                for (Element property : all(config, "system-property")) {
+                    if (property.getAttribute("name").equals("JMS_PROVIDER_PORT")) {
+                        property.setAttribute("value", Integer.toString(jmsPort));
+                    }
+                }
+                if (all(config, "jms-service").isEmpty()) {
+                    Element service = document.createElement("jms-service");
+                    service.setAttribute("type", "EMBEDDED");
+                    service.setAttribute("default-jms-host", "default_JMS_host");
+                    Element host = document.createElement("jms-host");
+                    host.setAttribute("name", "default_JMS_host");
+                    service.appendChild(host);
+                    config.appendChild(service);
+                }
+                for (Element host : all(config, "jms-host")) {
+                    host.setAttribute("host", "127.0.0.1");
+                    host.setAttribute("port", Integer.toString(jmsPort));
+                    host.setAttribute("lazy-init", "true");
+                }
+                Element javaConfig = all(config, "java-config").get(0);
+                Element tmpdir = document.createElement("jvm-options");
+                tmpdir.setTextContent("-Djava.io.tmpdir=" + tmp);
+                javaConfig.appendChild(tmpdir);
+                var transformer = TransformerFactory.newInstance().newTransformer();
+                transformer.transform(new DOMSource(document), new StreamResult(domainXml.toFile()));
+            } catch (ParserConfigurationException | SAXException | TransformerException e) {
+                throw new IllegalStateException("cannot rewrite " + domainXml, e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static int freePort(Set<Integer> taken) {
+            for (int attempt = 0; attempt < 50; attempt++) {
+                int candidate = ServerProcess.freePort();
+                if (taken.add(candidate)) {
+                    return candidate;
+                }
+            }
+            throw new IllegalStateException("no free port for GlassFish");
+        }
+
+        private static Element child(Element root, String container, String element, String name) {
+            return all(root, element).stream()
+                    .filter(e -> e.getAttribute("name").equals(name)
+                            && ((Element) e.getParentNode()).getTagName().equals(container))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no " + element + " " + name));
+        }
+
+        private static List<Element> all(Element root, String tag) {
+            NodeList nodes = root.getElementsByTagName(tag);
+            List<Element> elements = new ArrayList<>();
+            for (int i = 0; i < nodes.getLength(); i++) {
+                elements.add((Element) nodes.item(i));
+            }
+            return elements;
+        }
+
+        @Override
+        List<Path> logs(Path work) {
+            return List.of(work.resolve("domains").resolve(DOMAIN).resolve("logs/server.log"));
+        }
+
+        @Override
+        Optional<Path> failureMarker(Path work) {
+            return Optional.of(work.resolve("domains").resolve(DOMAIN).resolve("autodeploy/bad.war_deployFailed"));
         }
     }
 }
