@@ -52,7 +52,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * poll for that result (short sleeps, at most {@code waitLimit}, counted among the waiters) and validate its
  * session JWT locally before using it, so with refresh-token rotation a page whose requests reach several nodes
  * still makes one refresh and signs nobody out. Refused refresh JWTs are remembered in the store too. When the
- * store fails, refreshes go on as if there were one node (logged once per outage): a refresh never depends on it.
+ * store fails, refreshes go on as if there were one node (logged once per outage): a refresh never depends on it,
+ * only the handing out of a kept result does (below).
  *
  * <p>A logout ({@link #forget}) on any node must end the grace period on every node, and each node also keeps the
  * results it made or saw for itself. So with a store, {@link #forget} records a "signed out" mark in it, keyed like
