@@ -210,6 +210,56 @@ abstract class ClusterScenarios {
     }
 
     /**
+     * (f) SE-06 with the grace period. After a refresh, every node keeps its result for late requests of the page
+     * that still carry the old cookies (each of the three serves them). The user logs out on one node; the old
+     * cookies, replayed on every other node within the grace period, get no session: a kept copy is not handed out
+     * after a logout anywhere, and the node that handled the logout keeps none either.
+     */
+    @Test
+    @Order(5)
+    void se06_afterALogoutOnOneNodeTheOldRefreshCookieGetsNoSessionOnAnotherWithinTheGracePeriod() {
+        Browser browser = cluster.browser();
+        String userId = signIn(browser, newEmail("logout"));
+        awaitSessionExpired(browser);
+        String oldCookies = browser.cookieHeader();
+        emulator.resetCounts();
+
+        Answer refreshed = browser.get(ClusterNode.AFTER_LOGIN);
+        Instant refreshedAt = Instant.now();
+        assertThat(refreshed.status()).as("refreshed: %s", refreshed).isEqualTo(200);
+        assertThat(browser.cookieHeader()).as("rotated cookies").isNotEqualTo(oldCookies);
+        Set<String> keeping = new HashSet<>();
+        for (int i = 0; i < NODES; i++) {
+            Answer late = cluster.browser().getWith(ClusterNode.AFTER_LOGIN, oldCookies);
+            assertThat(late.status()).as("a late request with the old cookies: %s", late).isEqualTo(200);
+            assertThat(late.body()).startsWith("user=" + userId + " ");
+            keeping.add(late.node());
+        }
+        assertThat(keeping).as("every node served the old cookies from the kept result").hasSize(NODES);
+        assertThat(emulator.count(EmulatorProcess.REFRESH)).as("refreshes that reached Descope").isEqualTo(1);
+
+        Answer logout = browser.post("/descope/logout", Map.of("csrf", csrf(browser)));
+        assertThat(logout.status()).as("logout: %s", logout).isEqualTo(303);
+        assertThat(browser.cookie("DSR")).as("the browser's cookies are cleared").isEmpty();
+
+        Set<String> replayedOn = new HashSet<>();
+        for (int i = 0; i < NODES; i++) {
+            Answer replayed = cluster.browser().getWith(ClusterNode.AFTER_LOGIN, oldCookies);
+            assertThat(replayed.status()).as("the old refresh cookie after the logout on %s: %s", logout.node(),
+                    replayed).isIn(302, 401);
+            if (replayed.status() == 302) {
+                assertThat(replayed.location()).hasValueSatisfying(l -> assertThat(l).contains("/login"));
+            }
+            replayedOn.add(replayed.node());
+        }
+        assertThat(Duration.between(refreshedAt, Instant.now()))
+                .as("every replay came within the grace period (10 s) of the refresh")
+                .isLessThan(Duration.ofSeconds(10));
+        assertThat(replayedOn).as("replayed on every node, the logout's own included").hasSize(NODES)
+                .contains(logout.node());
+    }
+
+    /**
      * (d) A node killed (SIGKILL) while users sign in: everyone signed in before, and everyone signing in (trying
      * again when an attempt was caught by the dying node or refused while the store noticed the loss), keeps
      * working through the other nodes; nginx takes the dead node out of the rotation.

@@ -10,7 +10,10 @@ public final class RefreshResult {
     public enum Failure {
         /** The refresh JWT failed local validation; Descope was not called. */
         REFRESH_TOKEN_INVALID,
-        /** Descope refused the refresh JWT (revoked, expired, user gone): the user must log in again. */
+        /**
+         * Descope refused the refresh JWT (revoked, expired, user gone), or its session was logged out on a node of
+         * this application while a result of it was kept for the grace period: the user must log in again.
+         */
         REJECTED_BY_DESCOPE,
         /** Descope could not answer (down, slow, rate limited, garbled); the refresh JWT may still be good. */
         DESCOPE_UNAVAILABLE,
@@ -18,6 +21,12 @@ public final class RefreshResult {
         NEW_SESSION_INVALID,
         /** Another request was already refreshing this token and did not finish within the wait limit. */
         WAIT_TIMED_OUT,
+        /**
+         * This node kept a recent result for the refresh JWT but could not ask the shared store whether the
+         * session was signed out since (on any node), so the result was not used; the refresh JWT may still be
+         * good and the stored tokens are kept.
+         */
+        STORE_UNAVAILABLE,
         /** An unexpected exception or error. */
         INTERNAL_ERROR
     }

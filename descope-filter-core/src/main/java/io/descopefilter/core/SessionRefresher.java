@@ -17,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -51,7 +52,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * poll for that result (short sleeps, at most {@code waitLimit}, counted among the waiters) and validate its
  * session JWT locally before using it, so with refresh-token rotation a page whose requests reach several nodes
  * still makes one refresh and signs nobody out. Refused refresh JWTs are remembered in the store too. When the
- * store fails, refreshes go on as if there were one node (logged once per outage): a refresh never depends on it.
+ * store fails, refreshes go on as if there were one node (logged once per outage): a refresh never depends on it,
+ * only the handing out of a kept result does (below).
+ *
+ * <p>A logout ({@link #forget}) on any node must end the grace period on every node, and each node also keeps the
+ * results it made or saw for itself. So with a store, {@link #forget} records a "signed out" mark in it, keyed like
+ * the result (a hash of the refresh JWT it was issued for, never the token), and drops the published result; before
+ * a node hands out a result, its own or the store's, it asks the store for that mark. This is a store call on the
+ * refresh path only (a valid session JWT never gets here). When the store cannot be asked, a kept result is not
+ * handed out ({@link RefreshResult.Failure#STORE_UNAVAILABLE}: fail closed) but nobody is signed out either: the
+ * failure is not final, so the request goes without a session and the browser keeps its cookies.
  */
 public final class SessionRefresher {
 
@@ -158,7 +168,7 @@ public final class SessionRefresher {
         }
         Recent done = recent.get(refreshJwt);
         if (done != null && done.isLive(clock.millis())) {
-            return done.result();
+            return shared == null ? done.result() : unlessSignedOut(refreshJwt, done.result());
         }
         String hash = hash(refreshJwt);
         if (isRefused(hash)) {
@@ -184,17 +194,49 @@ public final class SessionRefresher {
         return result;
     }
 
-    /** Forgets any kept result issued for, or from, this refresh JWT (call it when the session is logged out). */
+    /**
+     * Forgets any kept result issued for, or from, this refresh JWT (call it when the session is logged out). With a
+     * shared store, every node stops handing out such a result: the store gets a "signed out" mark for it. When the
+     * store fails here, the mark is lost: nodes that cannot reach the store hand out nothing anyway, others may hand
+     * out their kept copy until its grace period ends.
+     */
     public void forget(String refreshJwt) {
         if (refreshJwt == null) {
             return;
         }
+        List<String> ended = new ArrayList<>();
+        ended.add(refreshJwt);
         recent.remove(refreshJwt);
-        recent.values().removeIf(r -> r.result().refreshed()
-                .filter(s -> refreshJwt.equals(s.refreshJwt())).isPresent());
+        recent.entrySet().removeIf(e -> {
+            boolean issuedIt = e.getValue().result().refreshed()
+                    .filter(s -> refreshJwt.equals(s.refreshJwt())).isPresent();
+            if (issuedIt) {
+                ended.add(e.getKey());
+            }
+            return issuedIt;
+        });
         if (shared != null) {
-            shared.forget(refreshJwt);
+            shared.forget(ended);
         }
+    }
+
+    /**
+     * A result this node kept for the refresh JWT, handed out only if the store says its session was not signed out
+     * since; when the store cannot say, nothing is handed out and nothing is ended (not a final failure).
+     */
+    private RefreshResult unlessSignedOut(String refreshJwt, RefreshResult kept) {
+        try {
+            if (!shared.isSignedOut(Sealed.keyOf(Shared.RESULT, refreshJwt))) {
+                shared.recovered();
+                return kept;
+            }
+        } catch (StoreUnavailableException e) {
+            shared.failed(e);
+            return RefreshResult.failed(RefreshResult.Failure.STORE_UNAVAILABLE);
+        }
+        recent.remove(refreshJwt);
+        rememberRefused(hash(refreshJwt), validator.validateRefresh(refreshJwt));
+        return RefreshResult.failed(RefreshResult.Failure.REJECTED_BY_DESCOPE);
     }
 
     /**
@@ -277,12 +319,15 @@ public final class SessionRefresher {
         private static final String RESULT = "refresh.result";
         private static final String ISSUED = "refresh.issued";
         private static final String REFUSED = "refresh.refused";
+        private static final String SIGNED_OUT = "refresh.signedout";
         private static final byte[] MARK = {1};
 
         private final SharedMap locks;
         private final SharedMap results;
         private final SharedMap issued;
         private final SharedMap refusals;
+        /** Results whose session was logged out, under the result's own key: never handed out again. */
+        private final SharedMap signedOut;
         private final AtomicBoolean failing = new AtomicBoolean();
 
         /** The store keys of one refresh JWT: hashes under distinct labels, never the token. */
@@ -304,6 +349,12 @@ public final class SessionRefresher {
             this.results = store.map(RESULT, kept);
             this.issued = store.map(ISSUED, kept);
             this.refusals = store.map(REFUSED, REFUSED_FALLBACK_TTL);
+            // A node that read a result at the end of its life keeps its own copy for one more grace period.
+            this.signedOut = store.map(SIGNED_OUT, kept.plus(grace));
+        }
+
+        boolean isSignedOut(String resultKey) {
+            return signedOut.get(resultKey).isPresent();
         }
 
         boolean lock(Keys keys) {
@@ -322,7 +373,9 @@ public final class SessionRefresher {
                         Optional<RefreshResult> valid = validated(f.get(0), f.get(1), Boolean.parseBoolean(f.get(2)),
                                 f.get(3), f.get(4), Integer.parseInt(f.get(5)), Long.parseLong(f.get(6)));
                         if (valid.isPresent()) {
-                            return valid;
+                            return isSignedOut(keys.result())
+                                    ? Optional.of(RefreshResult.failed(RefreshResult.Failure.REJECTED_BY_DESCOPE))
+                                    : valid;
                         }
                     } catch (RuntimeException malformed) {
                         // Not what this filter wrote: ignored, as if there were no result.
@@ -360,12 +413,28 @@ public final class SessionRefresher {
             }
         }
 
-        /** Drops the published result issued for, or from, this refresh JWT (logout). */
-        void forget(String refreshJwt) {
+        /**
+         * Marks as signed out, and drops, the results issued for the logged-out refresh JWT ({@code ended.get(0)}),
+         * for the refresh JWTs this node saw rotated into it (the rest of {@code ended}) and for the one the store
+         * saw rotated into it ({@code refresh.issued}). Marks first: a node reading in between finds the mark.
+         */
+        void forget(List<String> ended) {
             try {
-                results.remove(Sealed.keyOf(RESULT, refreshJwt));
-                issued.take(Sealed.keyOf(ISSUED, refreshJwt))
-                        .ifPresent(key -> results.remove(new String(key, StandardCharsets.US_ASCII)));
+                List<String> keys = new ArrayList<>();
+                for (String refreshJwt : ended) {
+                    String key = Sealed.keyOf(RESULT, refreshJwt);
+                    signedOut.put(key, MARK);
+                    keys.add(key);
+                }
+                Optional<byte[]> rotatedFrom = issued.take(Sealed.keyOf(ISSUED, ended.get(0)));
+                if (rotatedFrom.isPresent()) {
+                    String key = new String(rotatedFrom.get(), StandardCharsets.US_ASCII);
+                    signedOut.put(key, MARK);
+                    keys.add(key);
+                }
+                for (String key : keys) {
+                    results.remove(key);
+                }
             } catch (StoreUnavailableException e) {
                 failed(e);
             }

@@ -134,6 +134,80 @@ class SharedRefreshTest {
                 .contains(RefreshResult.Failure.REJECTED_BY_DESCOPE);
     }
 
+    /**
+     * SE-06 with the grace period: both nodes keep their own copy of the result, one made it and the other read it
+     * from the store. A logout on one ends the grace period on both: the old refresh JWT replayed on either gets no
+     * session, and the node that never called Descope refuses it without calling.
+     */
+    @Test
+    void se06_aLogoutOnOneNodeEndsTheGracePeriodOfEveryNodesOwnCopy() {
+        SessionRefresher one = node(memory);
+        SessionRefresher two = node(memory);
+        EmulatorTokens tokens = emu.issueSession(ADA);
+        RefreshedSession refreshed = one.refresh(tokens.refreshJwt()).refreshed().orElseThrow();
+        assertThat(two.refresh(tokens.refreshJwt()).isSuccess()).as("node two keeps a copy too").isTrue();
+        assertThat(two.refresh(tokens.refreshJwt()).isSuccess()).as("from its own copy").isTrue();
+        assertThat(emu.requestCount(REFRESH_PATH)).isEqualTo(1);
+
+        clients.get(0).logout(refreshed.refreshJwt());
+        one.forget(refreshed.refreshJwt());
+
+        assertThat(two.refresh(tokens.refreshJwt()).failure()).as("the other node, within the grace period")
+                .contains(RefreshResult.Failure.REJECTED_BY_DESCOPE);
+        assertThat(emu.requestCount(REFRESH_PATH)).as("refused from the store's mark, Descope not asked")
+                .isEqualTo(1);
+        assertThat(one.refresh(tokens.refreshJwt()).failure()).as("the node that handled the logout")
+                .contains(RefreshResult.Failure.REJECTED_BY_DESCOPE);
+        assertThat(two.refresh(refreshed.refreshJwt()).failure()).as("the rotated token was revoked")
+                .contains(RefreshResult.Failure.REJECTED_BY_DESCOPE);
+    }
+
+    /** SE-06: a logout with the old refresh JWT while another node's refresh of it is still running. */
+    @Test
+    void se06_aResultPublishedAfterTheLogoutIsNotHandedOutByAnyNode() throws Exception {
+        SessionRefresher one = node(memory);
+        SessionRefresher two = node(memory);
+        SessionRefresher three = node(memory);
+        EmulatorTokens tokens = emu.issueSession(ADA);
+        emu.faults().set(REFRESH_PATH, Fault.latency(Duration.ofMillis(800)));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<RefreshResult> running = pool.submit(() -> two.refresh(tokens.refreshJwt()));
+            while (emu.requestCount(REFRESH_PATH) == 0) {
+                Thread.sleep(5);
+            }
+            one.forget(tokens.refreshJwt());
+            assertThat(running.get().isSuccess()).as("the refresh that was running ends").isTrue();
+        } finally {
+            pool.shutdownNow();
+            emu.faults().clear();
+        }
+
+        assertThat(three.refresh(tokens.refreshJwt()).failure()).as("its published result is marked signed out")
+                .contains(RefreshResult.Failure.REJECTED_BY_DESCOPE);
+        assertThat(two.refresh(tokens.refreshJwt()).failure()).as("and so is the copy its node kept")
+                .contains(RefreshResult.Failure.REJECTED_BY_DESCOPE);
+        assertThat(emu.requestCount(REFRESH_PATH)).isEqualTo(1);
+    }
+
+    /**
+     * SE-06 with a failing store: a node cannot ask whether the session was signed out elsewhere, so it does not
+     * hand out its kept copy, and it does not end the session either (not a final failure, no call to Descope with
+     * the rotated-away token); the rotated token goes on working.
+     */
+    @Test
+    void se06_aKeptCopyThatCannotBeCheckedIsNotHandedOutAndEndsNothing() {
+        SessionRefresher one = node(new GuardedStore(faulty));
+        EmulatorTokens tokens = emu.issueSession(ADA);
+        RefreshedSession refreshed = one.refresh(tokens.refreshJwt()).refreshed().orElseThrow();
+
+        faulty.mode(FaultyStore.Mode.THROWING);
+
+        assertThat(one.refresh(tokens.refreshJwt()).failure()).contains(RefreshResult.Failure.STORE_UNAVAILABLE);
+        assertThat(emu.requestCount(REFRESH_PATH)).as("the rotated-away token was not sent").isEqualTo(1);
+        assertThat(one.refresh(refreshed.refreshJwt()).isSuccess()).as("the rotated token still works").isTrue();
+    }
+
     @Test
     void aRefreshJwtRefusedOnOneNodeNeverReachesDescopeFromAnother() {
         SessionRefresher one = node(memory);
@@ -156,7 +230,9 @@ class SharedRefreshTest {
         RefreshedSession refreshed = one.refresh(tokens.refreshJwt()).refreshed().orElseThrow();
 
         assertThat(refreshed.refreshJwtRotated()).isTrue();
-        assertThat(one.refresh(tokens.refreshJwt()).isSuccess()).as("the local grace period still answers").isTrue();
+        assertThat(one.refresh(tokens.refreshJwt()).failure())
+                .as("the kept result is not handed out unchecked, and the rotated-away token is not sent either")
+                .contains(RefreshResult.Failure.STORE_UNAVAILABLE);
         assertThat(emu.requestCount(REFRESH_PATH)).isEqualTo(1);
         one.forget(refreshed.refreshJwt());
     }

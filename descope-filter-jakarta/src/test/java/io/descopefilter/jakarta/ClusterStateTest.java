@@ -21,6 +21,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -247,6 +249,91 @@ class ClusterStateTest {
             emulator.faults().clear();
         }
         assertThat(emulator.requestCount(REFRESH)).isEqualTo(1);
+    }
+
+    /** A browser whose session JWT has expired, as it is before its first refresh. */
+    private EmulatorTokens expiredSession() {
+        emulatorClock.set(Instant.now().minus(Duration.ofMinutes(30)));
+        EmulatorTokens old = emulator.issueSession("alice@example.com");
+        emulatorClock.set(Instant.now());
+        return old;
+    }
+
+    /** A request of the page that left before the refreshed cookies came back: it carries the old ones. */
+    private Exchange late(Node node, EmulatorTokens old, FakeBrowser request) throws Exception {
+        request.setCookie(DS, old.sessionJwt());
+        request.setCookie(DSR, old.refreshJwt());
+        return request.send(node.filter(), new FakeRequest("GET", "/orders"));
+    }
+
+    private String csrfToken(Node node, FakeBrowser browser) throws Exception {
+        AtomicReference<String> token = new AtomicReference<>();
+        browser.at(node.context().proxy()).send(node.filter(), new FakeRequest("GET", "/login"),
+                (request, response) -> token.set(node.links().csrfToken(request, response)));
+        return token.get();
+    }
+
+    /**
+     * SE-06 with the grace period: after a refresh on node one, both nodes keep its result for late requests of
+     * the page. The user logs out (or signs out everywhere) on node one; the old refresh cookie, replayed within the
+     * grace period on either node, gets no session and is cleared.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/descope/logout", "/descope/logout-all"})
+    void se06_afterALogoutOnOneNodeTheOldRefreshCookieGetsNoSessionOnEitherNode(String logoutPath)
+            throws Exception {
+        Node one = node(Map.of());
+        Node two = node(Map.of());
+        EmulatorTokens old = expiredSession();
+        FakeBrowser browser = one.browser(containerSessions);
+        assertThat(late(one, old, browser).reachedApp()).as("refreshed on node one").isTrue();
+        assertThat(browser.cookie(DSR)).isPresent().get().isNotEqualTo(old.refreshJwt());
+        for (Node node : List.of(one, two)) {
+            assertThat(late(node, old, node.browser(new FakeSessions())).reachedApp())
+                    .as("a late request of the page within the grace period").isTrue();
+        }
+        assertThat(emulator.requestCount(REFRESH)).isEqualTo(1);
+
+        String csrf = csrfToken(one, browser);
+        Exchange logout = browser.send(one.filter(), new FakeRequest("POST", logoutPath).header("Origin", BASE)
+                .param("csrf", csrf));
+        assertThat(logout.status()).isEqualTo(303);
+        assertThat(browser.cookie(DSR)).isEmpty();
+
+        for (Node node : List.of(two, one)) {
+            FakeBrowser replay = node.browser(new FakeSessions());
+            Exchange page = late(node, old, replay);
+            assertThat(page.reachedApp()).as("the old refresh cookie after the logout, node %s",
+                    node == one ? "one" : "two").isFalse();
+            assertThat(replay.cookie(DSR)).as("and it is cleared").isEmpty();
+        }
+    }
+
+    /**
+     * SE-06 when the store fails: node two cannot ask whether the session was signed out, so its kept result is not
+     * handed out, but the late request's cookies are kept (nobody is signed out by a store outage) and the browser's
+     * refreshed session goes on, on both nodes.
+     */
+    @Test
+    void se06_whenTheStoreFailsAKeptRefreshIsNotHandedOutButNobodyIsSignedOut() throws Exception {
+        Node one = node(Map.of());
+        Node two = node(Map.of());
+        EmulatorTokens old = expiredSession();
+        FakeBrowser browser = one.browser(containerSessions);
+        assertThat(late(one, old, browser).reachedApp()).isTrue();
+        assertThat(late(two, old, two.browser(new FakeSessions())).reachedApp()).as("node two keeps it").isTrue();
+
+        store.mode(FaultyStore.Mode.THROWING);
+
+        FakeBrowser replay = two.browser(new FakeSessions());
+        assertThat(late(two, old, replay).reachedApp()).as("a kept result that cannot be checked").isFalse();
+        assertThat(replay.cookie(DSR)).as("not cleared: the store's outage ends no session")
+                .contains(old.refreshJwt());
+        assertThat(emulator.requestCount(REFRESH)).as("the rotated-away token was not sent").isEqualTo(1);
+        for (Node node : List.of(one, two)) {
+            assertThat(browser.at(node.context().proxy()).send(node.filter(), new FakeRequest("GET", "/orders"))
+                    .reachedApp()).as("the refreshed session").isTrue();
+        }
     }
 
     @Test
