@@ -33,8 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code descope-filter-microprofile-health} on Payara Micro, whose own MicroProfile Health answers
  * {@code /health/ready}: the {@code @Readiness} check {@code descope} of the WAR's filter is UP with its checks as
  * data, and DOWN with 503 while the filter's circuit breaker is open (Descope failed), then UP again once Descope
- * answers. The WAR is not at {@code /health}, which is Payara's. One deployment for the class (the adapter boots one Payara per WAR), so the tests run in order: the
- * breaker is opened only after the UP answer was seen.
+ * answers. The WAR is not at {@code /health}, which is Payara's. One deployment for the class (the adapter boots
+ * one Payara per WAR), so the tests run in order: the breaker is opened only after the UP answer was seen.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
