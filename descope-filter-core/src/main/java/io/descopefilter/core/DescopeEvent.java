@@ -142,7 +142,13 @@ public sealed interface DescopeEvent {
     /**
      * A browser is now signed in.
      *
-     * @param channel how the link travelled, or {@code null} when the landing cannot know it
+     * @param channel how the link travelled: {@code EMAIL} for an enchanted link; for a magic link (an update link
+     *                too), the channel it was sent by, when it is opened in the browser that asked for it (whose
+     *                link cookie records the channel). {@code null} means unknown or none: a magic link confirmed
+     *                in a browser that did not ask for it, links to the account asked for in that browser by more
+     *                than one channel within the binding's 20 minutes (either may be the one clicked), a link asked
+     *                for before the cookie recorded channels; and always for an embedded link, which the
+     *                application delivers itself, by no channel of the filter's
      * @param loginId masked unless full login IDs were asked for; {@code null} when the session names none
      */
     record SignedIn(Instant time, SignInMethod method, DeliveryMethod channel, String userId, String loginId)

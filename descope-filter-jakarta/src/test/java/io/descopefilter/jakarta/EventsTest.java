@@ -27,11 +27,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +43,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,10 +60,14 @@ class EventsTest {
     private static final String DSR = "__Host-DSR";
     private static final String DSCSRF = "__Host-DSCSRF";
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    private static final Pattern HELD_FIELD = Pattern.compile("name=\"held\" value=\"([^\"]+)\"");
+    private static final String DSLINK = "__Host-DSLINK";
+    private static final String PHONE = "+15555550142";
 
     private static final TestClock emulatorClock = TestClock.startingNow();
     private static DescopeEmulator emulator;
     private static String aliceId;
+    private static String phoneUserId;
 
     private final List<DescopeAuthFilter> filters = new ArrayList<>();
     private final FakeSessions containerSessions = new FakeSessions();
@@ -94,6 +102,7 @@ class EventsTest {
                 .port(0).approvedDomains(List.of("shop.example.com")).rateLimit(RateLimit.unlimited())
                 .clock(emulatorClock).start();
         aliceId = emulator.createUser(EmulatorUser.builder("alice@example.com").name("Alice").build());
+        phoneUserId = emulator.createUser(EmulatorUser.builder(PHONE).name("Phoebe").build());
     }
 
     @AfterAll
@@ -147,10 +156,28 @@ class EventsTest {
     }
 
     private String sendLink(DescopeAuthFilter filter, FakeBrowser browser, String email) throws Exception {
+        return sendLink(filter, browser, DeliveryMethod.EMAIL, email);
+    }
+
+    /** The login page sends a sign-in link to {@code address} by {@code channel}; returns the link delivered. */
+    private String sendLink(DescopeAuthFilter filter, FakeBrowser browser, DeliveryMethod channel, String address)
+            throws Exception {
         LinkSent sent = onLoginPage(filter, browser, request -> links().sendMagicLink(request,
-                DeliveryMethod.EMAIL, LinkPurpose.SIGN_IN, email, null, null));
+                channel, LinkPurpose.SIGN_IN, address, null, null));
         assertThat(sent.outcome()).isEqualTo(SendOutcome.ACCEPTED);
-        return emulator.outbox().latestTo(email).orElseThrow().links().get(0).url();
+        return emulator.outbox().latestTo(address).orElseThrow().links().get(0).url();
+    }
+
+    /** Presses "Continue" on the page that names the account, shown where the link was not asked for. */
+    private Exchange continueAsThatAccount(DescopeAuthFilter filter, FakeBrowser browser, Exchange asked)
+            throws Exception {
+        assertThat(asked.status()).isEqualTo(200);
+        Matcher held = HELD_FIELD.matcher(asked.response().body());
+        assertThat(held.find()).as("the page naming the account").isTrue();
+        Matcher csrf = CSRF_FIELD.matcher(asked.response().body());
+        assertThat(csrf.find()).isTrue();
+        return browser.send(filter, new FakeRequest("POST", asked.request().proxy().getServletPath())
+                .header("Origin", BASE).param("csrf", csrf.group(1)).param("held", held.group(1)));
     }
 
     private Exchange openAndConfirm(DescopeAuthFilter filter, FakeBrowser browser, String link) throws Exception {
@@ -183,6 +210,7 @@ class EventsTest {
         });
         assertThat(received(DescopeEvent.SignedIn.class)).singleElement().satisfies(signedIn -> {
             assertThat(signedIn.method()).isEqualTo(DescopeEvent.SignInMethod.MAGIC);
+            assertThat(signedIn.channel()).isEqualTo(DeliveryMethod.EMAIL);
             assertThat(signedIn.userId()).isEqualTo(aliceId);
             assertThat(signedIn.loginId()).isEqualTo("a***@example.com");
         });
@@ -199,6 +227,113 @@ class EventsTest {
                 .doesNotContain(browser.cookie(DSR).orElseThrow())
                 .doesNotContain(FakeRequest.getUrl(link).proxy().getParameter("t"))
                 .doesNotContain("alice@example.com");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DeliveryMethod.class, names = {"SMS", "WHATSAPP", "VOICE"})
+    void aMagicLinkSignInReportsTheChannelItWasSentBy(DeliveryMethod channel) throws Exception {
+        DescopeAuthFilter filter = filter(Map.of("eventListeners", RecordingListener.class.getName()));
+        FakeBrowser browser = browser();
+
+        Exchange landed = openAndConfirm(filter, browser, sendLink(filter, browser, channel, PHONE));
+
+        assertThat(landed.status()).isEqualTo(303);
+        assertThat(received(DescopeEvent.SignedIn.class)).singleElement().satisfies(signedIn -> {
+            assertThat(signedIn.method()).isEqualTo(DescopeEvent.SignInMethod.MAGIC);
+            assertThat(signedIn.channel()).isEqualTo(channel);
+            assertThat(signedIn.userId()).isEqualTo(phoneUserId);
+        });
+    }
+
+    @Test
+    void aPhoneUpdateLinkReportsTheChannelItWasSentBy() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of("eventListeners", RecordingListener.class.getName()));
+        String doraId = emulator.createUser(EmulatorUser.builder("dora@example.com").name("Dora").build());
+        EmulatorTokens session = emulator.issueSession("dora@example.com");
+        FakeBrowser browser = browser();
+        browser.setCookie(DS, session.sessionJwt());
+        browser.setCookie(DSR, session.refreshJwt());
+        LinkSent sent = onLoginPage(filter, browser, request -> links().updatePhone(request,
+                DeliveryMethod.WHATSAPP, "+15555550177", null));
+        assertThat(sent.outcome()).isEqualTo(SendOutcome.ACCEPTED);
+
+        Exchange landed = openAndConfirm(filter, browser,
+                emulator.outbox().latestTo("+15555550177").orElseThrow().links().get(0).url());
+
+        assertThat(landed.status()).isEqualTo(303);
+        assertThat(received(DescopeEvent.SignedIn.class)).singleElement().satisfies(signedIn -> {
+            assertThat(signedIn.userId()).isEqualTo(doraId);
+            assertThat(signedIn.channel()).isEqualTo(DeliveryMethod.WHATSAPP);
+        });
+    }
+
+    @Test
+    void aMagicLinkConfirmedInABrowserThatDidNotAskForItReportsNoChannel() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of("eventListeners", RecordingListener.class.getName()));
+        String link = sendLink(filter, browser(), DeliveryMethod.SMS, PHONE);
+        FakeBrowser elsewhere = browser();
+
+        Exchange landed = continueAsThatAccount(filter, elsewhere, openAndConfirm(filter, elsewhere, link));
+
+        assertThat(landed.status()).isEqualTo(303);
+        assertThat(received(DescopeEvent.SignedIn.class)).singleElement().satisfies(signedIn -> {
+            assertThat(signedIn.method()).isEqualTo(DescopeEvent.SignInMethod.MAGIC);
+            assertThat(signedIn.channel()).isNull();
+            assertThat(signedIn.userId()).isEqualTo(phoneUserId);
+        });
+    }
+
+    @Test
+    void linksToOneAccountByTwoChannelsLeaveTheChannelUnknown() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of("eventListeners", RecordingListener.class.getName()));
+        FakeBrowser browser = browser();
+        String bySms = sendLink(filter, browser, DeliveryMethod.SMS, PHONE);
+        sendLink(filter, browser, DeliveryMethod.WHATSAPP, PHONE);
+
+        Exchange landed = openAndConfirm(filter, browser, bySms);
+
+        assertThat(landed.status()).isEqualTo(303);
+        assertThat(received(DescopeEvent.SignedIn.class)).singleElement()
+                .extracting(DescopeEvent.SignedIn::channel).isNull();
+    }
+
+    @Test
+    void anEmbeddedLinkReportsNoChannelEvenInABrowserThatAskedForAnEmailLink() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of("eventListeners", RecordingListener.class.getName()));
+        FakeBrowser browser = browser();
+        sendLink(filter, browser, "alice@example.com");
+        String embedded = links().embeddedLinkUrl("alice@example.com", Map.of(), Duration.ofMinutes(5), null);
+
+        Exchange landed = openAndConfirm(filter, browser, embedded);
+
+        assertThat(landed.status()).isEqualTo(303);
+        assertThat(received(DescopeEvent.SignedIn.class)).singleElement().satisfies(signedIn -> {
+            assertThat(signedIn.method()).isEqualTo(DescopeEvent.SignInMethod.EMBEDDED);
+            assertThat(signedIn.channel()).isNull();
+        });
+    }
+
+    @Test
+    void aLinkCookieWrittenBeforeChannelsWereRecordedStillBindsWithTheChannelUnknown() throws Exception {
+        DescopeAuthFilter filter = filter(Map.of("eventListeners", RecordingListener.class.getName()));
+        FakeBrowser browser = browser();
+        String link = sendLink(filter, browser, "alice@example.com");
+        String cookie = browser.cookie(DSLINK).orElseThrow();
+        // The earlier format: key.next.masked.expires, without the channel letters.
+        String earlier = Arrays.stream(cookie.split("~"))
+                .map(entry -> String.join(".", Arrays.asList(entry.split("\\.")).subList(0, 4)))
+                .collect(Collectors.joining("~"));
+        assertThat(cookie.length() - earlier.length()).as("what the channel adds to the cookie").isEqualTo(2);
+        browser.setCookie(DSLINK, earlier);
+
+        Exchange landed = openAndConfirm(filter, browser, link);
+
+        assertThat(landed.status()).as("signed in at once: the browser is still the one that asked")
+                .isEqualTo(303);
+        assertThat(received(DescopeEvent.SignedIn.class)).singleElement().satisfies(signedIn -> {
+            assertThat(signedIn.userId()).isEqualTo(aliceId);
+            assertThat(signedIn.channel()).isNull();
+        });
     }
 
     @Test

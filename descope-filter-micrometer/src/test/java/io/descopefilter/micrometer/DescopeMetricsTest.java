@@ -37,7 +37,7 @@ class DescopeMetricsTest {
             assertThat(logout.statusCode()).isEqualTo(303);
         }
 
-        assertThat(count(registry, "descope.signins", "method", "magic", "channel", "unknown")).isEqualTo(1);
+        assertThat(count(registry, "descope.signins", "method", "magic", "channel", "email")).isEqualTo(1);
         assertThat(count(registry, "descope.links.sent", "method", "magic", "channel", "email")).isEqualTo(1);
         assertThat(count(registry, "descope.signin.refusals", "method", "magic", "reason", "expired_or_used"))
                 .isEqualTo(1);
@@ -88,7 +88,7 @@ class DescopeMetricsTest {
 
         String scrape = registry.scrape();
 
-        assertThat(scrape).contains("descope_signins_total{channel=\"unknown\",method=\"magic\"} 1.0")
+        assertThat(scrape).contains("descope_signins_total{channel=\"email\",method=\"magic\"} 1.0")
                 .contains("descope_links_sent_total{channel=\"email\",method=\"magic\"} 1.0")
                 .contains("descope_calls_seconds_count{kind=\"verify\",outcome=\"ok\"} 1")
                 .contains("descope_breaker_open 0.0")

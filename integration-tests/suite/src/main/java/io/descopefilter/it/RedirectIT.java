@@ -121,7 +121,7 @@ public class RedirectIT {
             Browser browser = APP.newBrowser();
             String link = signIn.sendLink(browser, user);
             String[] binding = browser.cookie("DSLINK").orElseThrow().split("\\.", -1);
-            assertThat(binding).as("key.next.masked.expiry").hasSize(4);
+            assertThat(binding).as("key.next.masked.expiry.channel").hasSize(5);
             binding[1] = Base64.getUrlEncoder().withoutPadding()
                     .encodeToString(payload.getBytes(StandardCharsets.UTF_8));
             browser.setCookie("DSLINK", String.join(".", binding));

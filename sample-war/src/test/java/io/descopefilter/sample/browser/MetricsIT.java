@@ -34,7 +34,7 @@ class MetricsIT {
 
         assertThat(browser.location()).isEqualTo("/dev/metrics");
         assertThat(browser.pageText())
-                .contains("descope_signins_total{channel=\"unknown\",method=\"magic\"} 1.0")
+                .contains("descope_signins_total{channel=\"email\",method=\"magic\"} 1.0")
                 .contains("descope_links_sent_total{channel=\"email\",method=\"magic\"} 1.0")
                 .contains("descope_calls_seconds_count{kind=\"verify\",outcome=\"ok\"} 1")
                 .doesNotContain(ALICE_EMAIL)

@@ -96,13 +96,17 @@ public final class MagicLinkExchange implements TokenExchange {
         }
         ValidationResult result = validator.validateSession(verified.sessionJwt());
         if (!result.isValid()) {
-            return install(request, response, verified, null, method);
+            return install(request, response, verified, null, method, null);
         }
         DescopeSession session = result.session().orElseThrow();
-        Optional<LinkBinding.Entry> bound = binding.match(request, session, verified.user());
+        Optional<LinkBinding.Bound> bound = binding.match(request, session, verified.user());
         if (bound.isPresent()) {
             String next = bound.get().next().isEmpty() ? landing.next().orElse(null) : bound.get().next();
-            return install(request, response, verified, next, method);
+            // The binding knows how this browser's link went out; an embedded link went out by no channel of
+            // ours, even when the browser also asked for a link to the same account.
+            io.descopefilter.core.DeliveryMethod channel =
+                    method == io.descopefilter.core.DescopeEvent.SignInMethod.MAGIC ? bound.get().channel() : null;
+            return install(request, response, verified, next, method, channel);
         }
         String loginId = displayedLoginId(session, verified);
         LOG.log(Level.INFO, "Link for user {0} opened in a browser that did not ask for it; asking to confirm",
@@ -132,18 +136,22 @@ public final class MagicLinkExchange implements TokenExchange {
         if (waiting.isEmpty()) {
             return new Outcome.Failed(LoginProblem.EXPIRED_LINK);
         }
-        return install(request, response, waiting.get().granted(), waiting.get().next(), waiting.get().method());
+        // Held because this browser did not ask for the link: nothing here says how it travelled.
+        return install(request, response, waiting.get().granted(), waiting.get().next(), waiting.get().method(),
+                null);
     }
 
+    /** {@code channel}: how the link went out, {@code null} when unknown (reported as is). */
     private Outcome install(HttpServletRequest request, HttpServletResponse response, JwtResponse verified,
-                            String next, io.descopefilter.core.DescopeEvent.SignInMethod method) {
+                            String next, io.descopefilter.core.DescopeEvent.SignInMethod method,
+                            io.descopefilter.core.DeliveryMethod channel) {
         SignIn.Result result = signIn.install(request, response, verified, session -> true);
         if (result instanceof SignIn.Result.Refused refused) {
             return new Outcome.Failed(refused.problem());
         }
         DescopeSession session = ((SignIn.Result.SignedIn) result).session();
         LOG.log(Level.INFO, "User {0} signed in with a link", session.userId());
-        events.signedIn(method, null, session, verified);
+        events.signedIn(method, channel, session, verified);
         return new Outcome.SeeOther(publicBaseUrl.resolve(next == null ? afterLoginPath : next));
     }
 

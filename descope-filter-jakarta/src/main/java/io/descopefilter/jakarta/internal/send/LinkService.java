@@ -104,7 +104,7 @@ public final class LinkService {
         if (answer.isAccepted()) {
             // Also when nothing went out (a limit, an unknown account): the answer, cookie included, must look
             // the same either way (SL-04).
-            binding.rememberAddress(request, response, address, masked, urls.safeNext(next).orElse(null));
+            binding.rememberAddress(request, response, address, masked, urls.safeNext(next).orElse(null), method);
         }
         return answer;
     }
@@ -184,7 +184,7 @@ public final class LinkService {
     }
 
     public LinkSent updateEmail(HttpServletRequest request, String newEmail, String next, UpdateOptions options) {
-        return update(request, newEmail, LoginIds::email, (user, address, landing) -> {
+        return update(request, newEmail, LoginIds::email, DeliveryMethod.EMAIL, (user, address, landing) -> {
             client.magicLinkUpdateEmail(user.refreshJwt(), loginIdOf(user), address, landing, options);
             LOG.log(Level.INFO, "Sent an email update link to {0}", LoginIds.mask(address));
         }, next);
@@ -192,7 +192,7 @@ public final class LinkService {
 
     public LinkSent updatePhone(HttpServletRequest request, DeliveryMethod method, String newPhone, String next,
                                 UpdateOptions options) {
-        return update(request, newPhone, LoginIds::phone, (user, address, landing) -> {
+        return update(request, newPhone, LoginIds::phone, method, (user, address, landing) -> {
             client.magicLinkUpdatePhone(user.refreshJwt(), method, loginIdOf(user), address, landing, options);
             LOG.log(Level.INFO, "Sent a phone update link by {0} to {1}", method, LoginIds.mask(address));
         }, next);
@@ -200,7 +200,7 @@ public final class LinkService {
 
     /** Sends the update link of {@link #updateEmail} or {@link #updatePhone} for the signed-in user. */
     private LinkSent update(HttpServletRequest request, String rawAddress, UnaryOperator<String> checkAddress,
-                            UpdateSend send, String next) {
+                            DeliveryMethod channel, UpdateSend send, String next) {
         if (!gate.isFromOwnPage(request)) {
             return LinkSent.notFromThisSite();
         }
@@ -222,7 +222,7 @@ public final class LinkService {
         LinkSent answer = sendUpdate(request, user.get(), address, masked, send);
         if (answer.isAccepted()) {
             binding.rememberUser(request, response, user.get().session().userId(), masked,
-                    urls.safeNext(next).orElse(null));
+                    urls.safeNext(next).orElse(null), channel);
         }
         return answer;
     }
