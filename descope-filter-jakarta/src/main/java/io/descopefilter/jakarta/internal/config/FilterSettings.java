@@ -113,7 +113,8 @@ public final class FilterSettings {
             "Key set fetches in flight at once; these connections are kept for them, whatever else floods");
     public static final Setting<Integer> BREAKER_FAILURES = Setting.number("breakerFailures", 5, 0,
             "Descope failures in a row (5xx, timeouts, broken or unusable answers) that open the circuit breaker; "
-                    + "a 429 opens it at once; 0 turns the breaker off");
+                    + "a 429 counts but never opens it alone (Descope also answers 429 for one login ID); "
+                    + "0 turns the breaker off");
     public static final Setting<Duration> BREAKER_WAIT = Setting.seconds("breakerWait", Duration.ofSeconds(10),
             "How long the open breaker refuses calls, in seconds (1 to 300), unless Descope's `Retry-After` says "
                     + "otherwise; then one call probes and its success closes the breaker");
