@@ -1,7 +1,6 @@
 package io.descopefilter.reliability;
 
 import io.descopefilter.emulator.Fault;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,11 +26,14 @@ class DescopeFailsReliabilityTest extends ReliabilityScenario {
         };
     }
 
+    /** The failing phase, this long at scale 1. */
+    private static final int PHASE_SECONDS = 6;
+
     @ParameterizedTest(name = "Descope answers {0}")
     @ValueSource(strings = {"429", "503", "garbage", "drop"})
-    @Timeout(60)
+    @ScaledTimeout(seconds = 60, scaledSeconds = PHASE_SECONDS)
     void rl_breakerOpensCallsFallToTheProbeRateAndLiftingTheFaultRecovers(String kind) throws Exception {
-        Duration phase = Load.scaled(Duration.ofSeconds(6));
+        Duration phase = Load.scaled(Duration.ofSeconds(PHASE_SECONDS));
         for (String path : Harness.API_PATHS) {
             if (!path.startsWith("/v2/keys/")) {
                 harness.emulator.faults().set(path, fault(kind));

@@ -7,7 +7,6 @@ import io.descopefilter.emulator.Fault;
 import io.descopefilter.emulator.OutboxMessage;
 import io.descopefilter.testsupport.Emulators;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 import java.net.URI;
 import java.time.Duration;
@@ -27,8 +26,16 @@ class FloodReliabilityTest extends ReliabilityScenario {
         return "10." + ((n >> 16) & 0xff) + "." + ((n >> 8) & 0xff) + "." + (n & 0xff);
     }
 
+    /** The send flood's bound, at scale 1. */
+    private static final int FLOOD_SECONDS = 58;
+    /** The verify scenario's guesses and other clients phases, at scale 1 (both usually end at their budget). */
+    private static final int GUESS_SECONDS = 20;
+    private static final int OTHERS_SECONDS = 30;
+    /** The replay phase, at scale 1. */
+    private static final int REPLAY_SECONDS = 8;
+
     @Test
-    @Timeout(90)
+    @ScaledTimeout(seconds = 90, scaledSeconds = FLOOD_SECONDS)
     void rl_aFloodOfDistinctClientsAndLoginIdsDoesNotStopALegitimateClientFromGettingItsLink() throws Exception {
         long keys = 100_000L * Load.SCALE;
         // Descope answers the flood's sends with a verdict (so the breaker stays closed) and sends nothing, after
@@ -42,7 +49,7 @@ class FloodReliabilityTest extends ReliabilityScenario {
         // tables: the limiter counts before the send bulkhead and the Descope call (SendGate.mayProceed). Plain
         // keep-alive sockets: java.net.http costs several times more per request than the filter here.
         URI base = URI.create(harness.base);
-        Load.Result result = KeepAliveLoad.run("flood", base, 8, Duration.ofSeconds(58).multipliedBy(Load.SCALE),
+        Load.Result result = KeepAliveLoad.run("flood", base, 8, Load.scaled(Duration.ofSeconds(FLOOD_SECONDS)),
                 keys, n -> KeepAliveLoad.post(base, "/send", List.of(
                         "Content-Type: application/x-www-form-urlencoded",
                         "Cookie: DSCSRF=" + traffic.csrf, "X-CSRF-Token: " + traffic.csrf,
@@ -74,15 +81,15 @@ class FloodReliabilityTest extends ReliabilityScenario {
     }
 
     @Test
-    @Timeout(60)
+    @ScaledTimeout(seconds = 60, scaledSeconds = GUESS_SECONDS + OTHERS_SECONDS)
     void rl_theVerifyThrottleHoldsUnderConcurrencyAndAfterAFloodOfOtherClients() throws Exception {
         harness.emulator.resetRequestCounts();
         String attacker = "198.51.100.9";
-        Map<String, Load.Result> guesses = Load.run(Load.scaled(Duration.ofSeconds(20)), 400,
+        Map<String, Load.Result> guesses = Load.run(Load.scaled(Duration.ofSeconds(GUESS_SECONDS)), 400,
                 new Load.Stream("guesses", 16, n -> traffic.landing("guess-" + n, attacker)));
         long reachedBefore = harness.descopeCalls("POST /v1/auth/magiclink/verify");
         // 20 000 other clients each fail once; the attacker's count must survive them.
-        Load.run(Load.scaled(Duration.ofSeconds(30)), 20_000L,
+        Load.run(Load.scaled(Duration.ofSeconds(OTHERS_SECONDS)), 20_000L,
                 new Load.Stream("others", 16, n -> traffic.landing("other-" + n, address(n))));
         int after = traffic.status(traffic.landing("guess-after", attacker));
         Load.Result result = guesses.get("guesses");
@@ -105,7 +112,7 @@ class FloodReliabilityTest extends ReliabilityScenario {
     }
 
     @Test
-    @Timeout(60)
+    @ScaledTimeout(seconds = 60, scaledSeconds = REPLAY_SECONDS)
     void rl_replayedRevokedRefreshTokensReachDescopeAtMostOncePerToken() throws Exception {
         List<String> revoked = new ArrayList<>();
         try (DescopeClient client = DescopeClient.create(DescopeClientConfig.builder()
@@ -117,7 +124,7 @@ class FloodReliabilityTest extends ReliabilityScenario {
             }
         }
         harness.emulator.resetRequestCounts();
-        Map<String, Load.Result> replay = Load.run(Load.scaled(Duration.ofSeconds(8)), Long.MAX_VALUE,
+        Map<String, Load.Result> replay = Load.run(Load.scaled(Duration.ofSeconds(REPLAY_SECONDS)), Long.MAX_VALUE,
                 new Load.Stream("replay", 16, n -> traffic.refreshOnly(revoked.get((int) (n % revoked.size())),
                         Load.randomClient())),
                 new Load.Stream("replay-one-client", 4, n -> traffic.refreshOnly(

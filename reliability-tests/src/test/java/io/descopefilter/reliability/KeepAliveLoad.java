@@ -12,10 +12,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 
@@ -46,56 +48,80 @@ final class KeepAliveLoad {
         return all;
     }
 
+    /**
+     * Runs the flood; however it ends (done, a worker failed, or the calling test was interrupted by its timeout)
+     * the workers are stopped and their sockets closed before it returns or throws.
+     */
     static Load.Result run(String name, URI base, int connections, Duration duration, long maxRequests,
                            LongFunction<byte[]> request) throws Exception {
         Load.Result result = new Load.Result(name);
         AtomicLong sequence = new AtomicLong();
         long end = System.nanoTime() + duration.toNanos();
-        ExecutorService workers = Executors.newFixedThreadPool(connections);
-        List<Future<?>> running = new ArrayList<>();
-        for (int c = 0; c < connections; c++) {
-            running.add(workers.submit(() -> {
-                Connection connection = null;
-                long n;
-                try {
-                    while (System.nanoTime() < end && (n = sequence.getAndIncrement()) < maxRequests) {
-                        byte[] bytes = request.apply(n);
-                        long start = System.nanoTime();
-                        int status;
-                        boolean retryAfter = false;
-                        try {
-                            if (connection == null) {
-                                connection = new Connection(base);
+        ExecutorService workers = Load.workers(name, connections);
+        AtomicBoolean stop = new AtomicBoolean();
+        // Plain socket reads do not answer interrupts: stopping closes the open connections instead.
+        Set<Connection> open = ConcurrentHashMap.newKeySet();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < connections; c++) {
+                running.add(workers.submit(() -> {
+                    Connection connection = null;
+                    long n;
+                    try {
+                        while (!stop.get() && System.nanoTime() < end
+                                && (n = sequence.getAndIncrement()) < maxRequests) {
+                            byte[] bytes = request.apply(n);
+                            long start = System.nanoTime();
+                            int status;
+                            boolean retryAfter = false;
+                            try {
+                                if (connection == null) {
+                                    connection = new Connection(base);
+                                    open.add(connection);
+                                }
+                                Connection.Answer answer = connection.exchange(bytes);
+                                status = answer.status;
+                                retryAfter = answer.retryAfter;
+                                if (answer.close) {
+                                    close(connection, open);
+                                    connection = null;
+                                }
+                            } catch (IOException e) {
+                                if (stop.get()) {
+                                    return null; // stopped: the request in flight is not an outcome
+                                }
+                                status = -1;
+                                if (connection != null) {
+                                    close(connection, open);
+                                    connection = null;
+                                }
                             }
-                            Connection.Answer answer = connection.exchange(bytes);
-                            status = answer.status;
-                            retryAfter = answer.retryAfter;
-                            if (answer.close) {
-                                connection.close();
-                                connection = null;
-                            }
-                        } catch (IOException e) {
-                            status = -1;
-                            if (connection != null) {
-                                connection.close();
-                                connection = null;
-                            }
+                            result.record(status, System.nanoTime() - start, retryAfter);
                         }
-                        result.record(status, System.nanoTime() - start, retryAfter);
+                    } finally {
+                        if (connection != null) {
+                            close(connection, open);
+                        }
                     }
-                } finally {
-                    if (connection != null) {
-                        connection.close();
-                    }
-                }
-                return null;
-            }));
+                    return null;
+                }));
+            }
+            for (Future<?> future : running) {
+                future.get(duration.toMillis() + 60_000, TimeUnit.MILLISECONDS);
+            }
+            return result;
+        } finally {
+            stop.set(true);
+            for (Connection connection : open) {
+                connection.close();
+            }
+            Load.stop(workers);
         }
-        for (Future<?> future : running) {
-            future.get(duration.toMillis() + 60_000, TimeUnit.MILLISECONDS);
-        }
-        workers.shutdownNow();
-        return result;
+    }
+
+    private static void close(Connection connection, Set<Connection> open) {
+        open.remove(connection);
+        connection.close();
     }
 
     private static final class Connection {

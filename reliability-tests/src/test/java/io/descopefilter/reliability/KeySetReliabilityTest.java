@@ -3,7 +3,6 @@ package io.descopefilter.reliability;
 import io.descopefilter.emulator.EmulatorTokens;
 import io.descopefilter.emulator.Fault;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,8 +22,12 @@ class KeySetReliabilityTest extends ReliabilityScenario {
                 .filter(e -> e.getKey().startsWith("GET /v2/keys")).mapToLong(Map.Entry::getValue).sum();
     }
 
+    /** The rotation and the outage phase, this long at scale 1. */
+    private static final int ROTATION_SECONDS = 5;
+    private static final int OUTAGE_SECONDS = 6;
+
     @Test
-    @Timeout(90)
+    @ScaledTimeout(seconds = 90, scaledSeconds = ROTATION_SECONDS + OUTAGE_SECONDS)
     void rl_aRotationIsPickedUpWithOneFetchThenAKeySetOutageLeavesValidSessionsWorking() throws Exception {
         String keys = "GET /v2/keys/{projectId}";
         harness.emulator.resetRequestCounts();
@@ -43,7 +46,7 @@ class KeySetReliabilityTest extends ReliabilityScenario {
             rotated.add(harness.emulator.issueSession(Harness.Users.email(i)));
         }
         harness.emulator.resetRequestCounts();
-        Map<String, Load.Result> rotation = Load.run(Load.scaled(Duration.ofSeconds(5)), Long.MAX_VALUE,
+        Map<String, Load.Result> rotation = Load.run(Load.scaled(Duration.ofSeconds(ROTATION_SECONDS)), Long.MAX_VALUE,
                 new Load.Stream("new-kid", 8, n -> {
                     EmulatorTokens t = rotated.get((int) (n % rotated.size()));
                     return Load.get(harness.base + "/app/hello").header("Cookie", "DS=" + t.sessionJwt()).build();
@@ -56,7 +59,7 @@ class KeySetReliabilityTest extends ReliabilityScenario {
                 harness.emulator.faults().set(path, Fault.status(503, null));
             }
         }
-        Map<String, Load.Result> outage = Load.run(Load.scaled(Duration.ofSeconds(6)), Long.MAX_VALUE,
+        Map<String, Load.Result> outage = Load.run(Load.scaled(Duration.ofSeconds(OUTAGE_SECONDS)), Long.MAX_VALUE,
                 new Load.Stream("signed-in", 8, traffic::signedIn));
         harness.emulator.faults().clear();
 

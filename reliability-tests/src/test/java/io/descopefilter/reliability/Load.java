@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 
@@ -38,6 +39,9 @@ final class Load {
     /** Multiplies every phase's duration (and request budget) for a soak: {@code -Dreliability.scale=N}. */
     static final int SCALE = Integer.getInteger("reliability.scale", 1);
 
+    /** How long {@link #stop} waits for stopped workers: longer than a request's 30 s timeout. */
+    static final Duration STOP_WAIT = Duration.ofSeconds(40);
+
     private Load() {
     }
 
@@ -49,43 +53,94 @@ final class Load {
     record Stream(String name, int threads, LongFunction<HttpRequest> request) {
     }
 
-    /** Runs every stream at once; one {@link Result} per stream, by name. */
+    /**
+     * Runs every stream at once; one {@link Result} per stream, by name. However it ends (the phase is over, a
+     * worker failed, or the calling test was interrupted by its timeout) the workers are stopped before it returns
+     * or throws, so no request of this phase reaches the filter or the emulator after it.
+     */
     static Map<String, Result> run(Duration duration, long maxRequestsPerStream, Stream... streams)
             throws Exception {
-        ExecutorService workers = Executors.newFixedThreadPool(Arrays.stream(streams).mapToInt(Stream::threads).sum());
-        Map<String, Result> results = new TreeMap<>();
-        List<Future<?>> running = new ArrayList<>();
-        long end = System.nanoTime() + duration.toNanos();
-        for (Stream stream : streams) {
-            Result result = new Result(stream.name());
-            results.put(stream.name(), result);
-            AtomicLong sequence = new AtomicLong();
-            for (int t = 0; t < stream.threads(); t++) {
-                running.add(workers.submit(() -> {
-                    long n;
-                    while (System.nanoTime() < end && (n = sequence.getAndIncrement()) < maxRequestsPerStream) {
-                        HttpRequest request = stream.request().apply(n);
-                        long start = System.nanoTime();
-                        int status;
-                        String retryAfter = null;
-                        try {
-                            HttpResponse<Void> response = CLIENT.send(request, HttpResponse.BodyHandlers.discarding());
-                            status = response.statusCode();
-                            retryAfter = response.headers().firstValue("Retry-After").orElse(null);
-                        } catch (Exception e) {
-                            status = -1;
+        ExecutorService workers = workers("load", Arrays.stream(streams).mapToInt(Stream::threads).sum());
+        AtomicBoolean stop = new AtomicBoolean();
+        try {
+            Map<String, Result> results = new TreeMap<>();
+            List<Future<?>> running = new ArrayList<>();
+            long end = System.nanoTime() + duration.toNanos();
+            for (Stream stream : streams) {
+                Result result = new Result(stream.name());
+                results.put(stream.name(), result);
+                AtomicLong sequence = new AtomicLong();
+                for (int t = 0; t < stream.threads(); t++) {
+                    running.add(workers.submit(() -> {
+                        long n;
+                        while (!stop.get() && System.nanoTime() < end
+                                && (n = sequence.getAndIncrement()) < maxRequestsPerStream) {
+                            HttpRequest request = stream.request().apply(n);
+                            long start = System.nanoTime();
+                            int status;
+                            String retryAfter = null;
+                            try {
+                                HttpResponse<Void> response =
+                                        CLIENT.send(request, HttpResponse.BodyHandlers.discarding());
+                                status = response.statusCode();
+                                retryAfter = response.headers().firstValue("Retry-After").orElse(null);
+                            } catch (InterruptedException e) {
+                                return null; // stopped: the request in flight is not an outcome
+                            } catch (Exception e) {
+                                status = -1;
+                            }
+                            result.record(status, System.nanoTime() - start, retryAfter != null);
                         }
-                        result.record(status, System.nanoTime() - start, retryAfter != null);
-                    }
-                    return null;
-                }));
+                        return null;
+                    }));
+                }
+            }
+            for (Future<?> future : running) {
+                future.get(duration.toMillis() + 60_000, TimeUnit.MILLISECONDS);
+            }
+            return results;
+        } finally {
+            stop.set(true);
+            stop(workers);
+        }
+    }
+
+    /** A pool of daemon workers for one phase: a phase that is not stopped can never keep the test JVM alive. */
+    static ExecutorService workers(String name, int threads) {
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name + "-worker");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Interrupts the workers and waits until they have ended (at most {@link #STOP_WAIT}), even if the calling
+     * thread was interrupted (its interrupt is kept for the caller). Workers still running then fail the phase:
+     * their requests would be counted by the next one.
+     */
+    static void stop(ExecutorService workers) {
+        workers.shutdownNow();
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        try {
+            while (!workers.isTerminated()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("load workers still running " + STOP_WAIT.toSeconds()
+                            + " s after they were stopped");
+                }
+                try {
+                    workers.awaitTermination(left, TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
-        for (Future<?> future : running) {
-            future.get(duration.toMillis() + 60_000, TimeUnit.MILLISECONDS);
-        }
-        workers.shutdownNow();
-        return results;
     }
 
     static HttpRequest.Builder get(String url) {
