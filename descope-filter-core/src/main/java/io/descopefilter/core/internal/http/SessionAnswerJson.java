@@ -39,29 +39,32 @@ final class SessionAnswerJson {
 
     /** The session answer in {@code text}, a JSON object. */
     static JwtResponse jwtResponse(String text) throws JsonCodec.MalformedJsonException {
+        return whole(text, SessionAnswerJson::jwtResponse);
+    }
+
+    /** The user in {@code text}, a JSON object (the answer of {@code me}). */
+    static DescopeUser user(String text) throws JsonCodec.MalformedJsonException {
+        return whole(text, parser -> {
+            expect(parser, JsonParser.Event.START_OBJECT);
+            return userFields(parser);
+        });
+    }
+
+    /** Reads one value of {@code text} with {@code reader}; anything after it, or any parse failure, is malformed. */
+    private static <T> T whole(String text, Reader<T> reader) throws JsonCodec.MalformedJsonException {
         try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
-            JwtResponse response = jwtResponse(parser);
+            T value = reader.read(parser);
             if (parser.hasNext()) {
                 throw malformed();
             }
-            return response;
+            return value;
         } catch (JsonException | IllegalStateException | ArithmeticException | java.util.NoSuchElementException e) {
             throw malformed();
         }
     }
 
-    /** The user in {@code text}, a JSON object (the answer of {@code me}). */
-    static DescopeUser user(String text) throws JsonCodec.MalformedJsonException {
-        try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
-            expect(parser, JsonParser.Event.START_OBJECT);
-            DescopeUser user = userFields(parser);
-            if (parser.hasNext()) {
-                throw malformed();
-            }
-            return user;
-        } catch (JsonException | IllegalStateException | ArithmeticException | java.util.NoSuchElementException e) {
-            throw malformed();
-        }
+    private interface Reader<T> {
+        T read(JsonParser parser) throws JsonCodec.MalformedJsonException;
     }
 
     private static JwtResponse jwtResponse(JsonParser parser) throws JsonCodec.MalformedJsonException {
