@@ -1,5 +1,7 @@
 package io.descopefilter.it.health;
 
+import io.descopefilter.it.support.BuildJars;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.descopefilter.it.support.Browser;
@@ -7,14 +9,7 @@ import io.descopefilter.it.support.Page;
 import io.descopefilter.it.support.TestApp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
@@ -30,24 +25,8 @@ final class HealthWar {
     /** {@code app}'s WAR with the health module's jar, which the build copies into {@code it.health.libs}. */
     static WebArchive of(TestApp app) {
         WebArchive war = app.war();
-        healthJars().forEach(jar -> war.addAsLibrary(new File(jar.toString())));
+        BuildJars.in("it.health.libs").forEach(war::addAsLibrary);
         return war;
-    }
-
-    private static List<Path> healthJars() {
-        String directory = System.getProperty("it.health.libs");
-        if (directory == null) {
-            throw new IllegalStateException("system property it.health.libs is not set (see this module's pom)");
-        }
-        try (Stream<Path> jars = Files.list(Path.of(directory))) {
-            List<Path> found = jars.filter(jar -> jar.toString().endsWith(".jar")).sorted().toList();
-            if (found.isEmpty()) {
-                throw new IllegalStateException("no jar in " + directory);
-            }
-            return found;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** {@code GET <server>/health/...} (outside the app's context path: Payara serves health at the root). */

@@ -1,5 +1,7 @@
 package io.descopefilter.it.containersecurity;
 
+import io.descopefilter.it.support.BuildJars;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.descopefilter.it.support.Browser;
@@ -9,13 +11,6 @@ import io.descopefilter.it.support.TestApp;
 import io.descopefilter.it.support.TestDescope;
 import io.descopefilter.it.support.TestUser;
 import jakarta.json.JsonObject;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -51,22 +46,8 @@ public class ContainerSecurityIT {
     public static WebArchive app() {
         WebArchive war = APP.war()
                 .addClasses(CallerBean.class, ContainerSecurityServlet.class);
-        securityJars().forEach(jar -> war.addAsLibrary(new File(jar.toString())));
+        BuildJars.in("it.security.libs").forEach(war::addAsLibrary);
         return war;
-    }
-
-    /** The bridge's jar, copied by the build into the directory named by {@code it.security.libs}. */
-    private static List<Path> securityJars() {
-        String directory = serverSetting("it.security.libs");
-        try (Stream<Path> jars = Files.list(Path.of(directory))) {
-            List<Path> found = jars.filter(jar -> jar.toString().endsWith(".jar")).sorted().toList();
-            if (found.isEmpty()) {
-                throw new IllegalStateException("no jar in " + directory);
-            }
-            return found;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Test

@@ -1,11 +1,7 @@
 package io.descopefilter.it.managed;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
+import io.descopefilter.it.support.BuildJars;
+
 import org.jboss.arquillian.container.spi.event.container.BeforeDeploy;
 import org.jboss.arquillian.core.api.annotation.Observes;
 import org.jboss.arquillian.core.spi.LoadableExtension;
@@ -33,16 +29,7 @@ public final class FilterJarsInWar implements LoadableExtension {
         if (!(archive instanceof WebArchive war)) {
             return;
         }
-        String directory = System.getProperty("it.war.libs");
-        if (directory == null) {
-            throw new IllegalStateException("system property it.war.libs is not set (see this module's pom)");
-        }
-        try (Stream<Path> jars = Files.list(Path.of(directory))) {
-            jars.filter(jar -> jar.toString().endsWith(".jar")).sorted()
-                    .forEach(jar -> war.addAsLibrary(new File(jar.toString())));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        BuildJars.in("it.war.libs").forEach(war::addAsLibrary);
         // Jetty's file; harmless elsewhere, but not what a WAR for this server would carry.
         war.delete("WEB-INF/jetty-web.xml");
     }
