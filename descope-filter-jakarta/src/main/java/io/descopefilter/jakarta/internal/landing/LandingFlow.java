@@ -114,8 +114,6 @@ public final class LandingFlow {
 
     private Outcome consume(HttpServletRequest request, HttpServletResponse response, LandingRequest landing) {
         String client = clients.of(request);
-        String hint = exchange.displayHint(request, landing).orElse(null);
-        String next = exchange.returnPath(request, landing).orElse(null);
         // Reserve, then refund: the allowance is taken before Descope is asked, so that concurrent guesses cannot
         // all pass the check before the first failures are recorded.
         boolean reserved;
@@ -123,10 +121,10 @@ public final class LandingFlow {
             reserved = throttle.tryReserve(client);
         } catch (StoreUnavailableException e) {
             // The guessing limit cannot be counted: the link waits (it stays valid) rather than go unthrottled.
-            return new Outcome.Failed(LoginProblem.UNAVAILABLE, DescopeFailures.UNAVAILABLE_RETRY_SECONDS, hint, next);
+            return failedPage(request, landing, LoginProblem.UNAVAILABLE, DescopeFailures.UNAVAILABLE_RETRY_SECONDS);
         }
         if (!reserved) {
-            return new Outcome.Failed(LoginProblem.RATE_LIMITED, throttle.retryAfterSeconds(client), hint, next);
+            return failedPage(request, landing, LoginProblem.RATE_LIMITED, throttle.retryAfterSeconds(client));
         }
         Outcome outcome;
         try {
@@ -141,10 +139,20 @@ public final class LandingFlow {
                 // and the breaker, not this allowance, keeps such retries off Descope.
                 throttle.refund(client);
             }
-            return new Outcome.Failed(failed.problem(), failed.retryAfterSeconds(), hint, next);
+            return failedPage(request, landing, failed.problem(), failed.retryAfterSeconds());
         }
         throttle.refund(client);
         return outcome;
+    }
+
+    /**
+     * A refused landing's page names the address the link went to and offers the way back. Both come from the
+     * link binding cookie, read here only when the landing failed: a sign-in does not pay for them.
+     */
+    private Outcome.Failed failedPage(HttpServletRequest request, LandingRequest landing, LoginProblem problem,
+                                      long retryAfterSeconds) {
+        return new Outcome.Failed(problem, retryAfterSeconds, exchange.displayHint(request, landing).orElse(null),
+                exchange.returnPath(request, landing).orElse(null));
     }
 
     private static boolean isGuess(LoginProblem problem) {

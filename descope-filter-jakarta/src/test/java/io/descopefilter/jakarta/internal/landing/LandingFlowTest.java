@@ -38,6 +38,8 @@ class LandingFlowTest {
     /** Records the tokens it is asked to exchange; answers 303 or the configured failure. */
     static final class RecordingExchange implements TokenExchange {
         final List<LandingRequest> exchanged = new ArrayList<>();
+        /** How often the flow asked for what a failure page shows (the hint and the return path). */
+        int failurePageReads;
         Outcome.Failed failure;
 
         @Override
@@ -53,7 +55,14 @@ class LandingFlowTest {
 
         @Override
         public Optional<String> displayHint(HttpServletRequest request, LandingRequest landing) {
+            failurePageReads++;
             return landing.hint();
+        }
+
+        @Override
+        public Optional<String> returnPath(HttpServletRequest request, LandingRequest landing) {
+            failurePageReads++;
+            return TokenExchange.super.returnPath(request, landing);
         }
 
         @Override
@@ -250,6 +259,14 @@ class LandingFlowTest {
         assertThat(response.status()).isEqualTo(410);
         assertThat(response.body()).contains("https://shop.example.com/login?next=%2Forders%2F42")
                 .contains("a***@example.com");
+    }
+
+    @Test
+    void aSignInDoesNotReadWhatOnlyAFailurePageShows() throws Exception {
+        FakeResponse response = handle(flow(LandingMode.DIRECT, Optional.empty(), 30), linkClick());
+
+        assertThat(response.status()).isEqualTo(303);
+        assertThat(exchange.failurePageReads).isZero();
     }
 
     @Test
