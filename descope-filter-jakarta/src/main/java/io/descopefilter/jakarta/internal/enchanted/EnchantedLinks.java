@@ -1,7 +1,10 @@
 package io.descopefilter.jakarta.internal.enchanted;
 
 import io.descopefilter.core.DescopeClient;
+import io.descopefilter.core.internal.store.MemoryStore;
+import io.descopefilter.core.store.SharedStore;
 import io.descopefilter.jakarta.internal.config.CookieSettings;
+import io.descopefilter.jakarta.internal.events.FilterEvents;
 import io.descopefilter.jakarta.internal.landing.TokenExchange;
 import io.descopefilter.jakarta.internal.send.LinkService;
 import io.descopefilter.jakarta.internal.send.LinkUrls;
@@ -26,8 +29,7 @@ public final class EnchantedLinks {
 
     public EnchantedLinks(DescopeClient client, SignIn signIn, SendGate gate, LinkUrls urls, CookieSettings cookies,
                           Clock clock) {
-        this(new io.descopefilter.core.internal.store.MemoryStore(clock), client, signIn, gate, urls, cookies, clock,
-                io.descopefilter.jakarta.internal.events.FilterEvents.none());
+        this(new MemoryStore(clock), client, signIn, gate, urls, cookies, clock, FilterEvents.none());
     }
 
     /**
@@ -35,9 +37,9 @@ public final class EnchantedLinks {
      *
      * @param events where starts and enchanted sign-ins are reported
      */
-    public EnchantedLinks(io.descopefilter.core.store.SharedStore store, DescopeClient client, SignIn signIn,
+    public EnchantedLinks(SharedStore store, DescopeClient client, SignIn signIn,
                           SendGate gate, LinkUrls urls, CookieSettings cookies, Clock clock,
-                          io.descopefilter.jakarta.internal.events.FilterEvents events) {
+                          FilterEvents events) {
         PendingSignIns waits = new PendingSignIns(store, cookies, LIFETIME,
                 Duration.ofMillis(EnchantedPoll.MIN_POLL_INTERVAL_MILLIS), clock);
         this.start = new EnchantedStart(client, gate, urls, waits, events);

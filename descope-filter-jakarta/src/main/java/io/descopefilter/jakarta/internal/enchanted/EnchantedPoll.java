@@ -1,9 +1,14 @@
 package io.descopefilter.jakarta.internal.enchanted;
 
+import io.descopefilter.core.DeliveryMethod;
 import io.descopefilter.core.DescopeClient;
+import io.descopefilter.core.DescopeEvent;
 import io.descopefilter.core.DescopeException;
 import io.descopefilter.core.JwtResponse;
+import io.descopefilter.core.internal.events.JfrSignIn;
+import io.descopefilter.core.store.StoreUnavailableException;
 import io.descopefilter.jakarta.LoginProblem;
+import io.descopefilter.jakarta.internal.events.FilterEvents;
 import io.descopefilter.jakarta.internal.pages.DescopeFailures;
 import io.descopefilter.jakarta.internal.pages.Outcome;
 import io.descopefilter.jakarta.internal.session.SignIn;
@@ -36,10 +41,10 @@ public final class EnchantedPoll {
     private final PendingSignIns waits;
     private final Clock clock;
 
-    private final io.descopefilter.jakarta.internal.events.FilterEvents events;
+    private final FilterEvents events;
 
     EnchantedPoll(DescopeClient client, SignIn signIn, PendingSignIns waits, Clock clock,
-                  io.descopefilter.jakarta.internal.events.FilterEvents events) {
+                  FilterEvents events) {
         this.events = events;
         this.client = client;
         this.signIn = signIn;
@@ -72,7 +77,7 @@ public final class EnchantedPoll {
                 pending.endPoll();
                 return new Outcome.Json(HttpServletResponse.SC_OK, PENDING);
             }
-        } catch (io.descopefilter.core.store.StoreUnavailableException e) {
+        } catch (StoreUnavailableException e) {
             if (started) {
                 pending.endPoll();
             }
@@ -98,7 +103,7 @@ public final class EnchantedPoll {
             return new Outcome.Json(HttpServletResponse.SC_OK, EXPIRED);
         }
         waits.end(handle, response);
-        io.descopefilter.core.internal.events.JfrSignIn recording = new io.descopefilter.core.internal.events.JfrSignIn();
+        JfrSignIn recording = new JfrSignIn();
         recording.begin();
         SignIn.Result result = signIn.install(request, response, granted, session -> true);
         recording.end();
@@ -109,11 +114,11 @@ public final class EnchantedPoll {
             recording.commit();
         }
         if (result instanceof SignIn.Result.SignedIn done) {
-            events.signedIn(io.descopefilter.core.DescopeEvent.SignInMethod.ENCHANTED, io.descopefilter.core.DeliveryMethod.EMAIL,
+            events.signedIn(DescopeEvent.SignInMethod.ENCHANTED, DeliveryMethod.EMAIL,
                     done.session(), granted);
         }
         if (result instanceof SignIn.Result.Refused refused) {
-            events.signInRefused(io.descopefilter.core.DescopeEvent.SignInMethod.ENCHANTED, refused.problem());
+            events.signInRefused(DescopeEvent.SignInMethod.ENCHANTED, refused.problem());
             return new Outcome.Json(refused.problem() == LoginProblem.SESSION_TOO_LARGE
                     ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : HttpServletResponse.SC_OK, EXPIRED);
         }

@@ -1,15 +1,15 @@
 package io.descopefilter.jakarta.internal.enchanted;
 
-import static io.descopefilter.core.DeliveryMethod.EMAIL;
-import static io.descopefilter.core.DescopeEvent.SignInMethod.ENCHANTED;
-
 import io.descopefilter.core.DescopeClient;
+import io.descopefilter.core.DescopeEvent;
 import io.descopefilter.core.DescopeException;
 import io.descopefilter.core.EnchantedLinkResponse;
 import io.descopefilter.core.LoginOptions;
+import io.descopefilter.core.store.StoreUnavailableException;
 import io.descopefilter.jakarta.EnchantedLinkStarted;
 import io.descopefilter.jakarta.LinkPurpose;
 import io.descopefilter.jakarta.LinkSent;
+import io.descopefilter.jakarta.internal.events.FilterEvents;
 import io.descopefilter.jakarta.internal.send.LinkService;
 import io.descopefilter.jakarta.internal.send.LinkUrls;
 import io.descopefilter.jakarta.internal.send.LoginIds;
@@ -18,6 +18,9 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
+
+import static io.descopefilter.core.DeliveryMethod.EMAIL;
+import static io.descopefilter.core.DescopeEvent.SignInMethod.ENCHANTED;
 
 /**
  * Starts an enchanted link sign-in: Descope emails three numbered links, the {@code pendingRef} it returns waits
@@ -33,10 +36,10 @@ final class EnchantedStart implements LinkService.EnchantedStarter {
     private final LinkUrls urls;
     private final PendingSignIns waits;
     private final SecureRandom random = new SecureRandom();
-    private final io.descopefilter.jakarta.internal.events.FilterEvents events;
+    private final FilterEvents events;
 
     EnchantedStart(DescopeClient client, SendGate gate, LinkUrls urls, PendingSignIns waits,
-                   io.descopefilter.jakarta.internal.events.FilterEvents events) {
+                   FilterEvents events) {
         this.events = events;
         this.client = client;
         this.gate = gate;
@@ -48,25 +51,25 @@ final class EnchantedStart implements LinkService.EnchantedStarter {
     public EnchantedLinkStarted start(HttpServletRequest request, LinkPurpose purpose, String email, String next,
                                       LoginOptions options) {
         if (!gate.isFromOwnPage(request)) {
-            events.linkRefused(ENCHANTED, EMAIL, io.descopefilter.core.DescopeEvent.SendRefusal.CSRF, null);
+            events.linkRefused(ENCHANTED, EMAIL, DescopeEvent.SendRefusal.CSRF, null);
             return EnchantedLinkStarted.from(LinkSent.notFromThisSite());
         }
         String address;
         try {
             address = LoginIds.email(email);
         } catch (IllegalArgumentException e) {
-            events.linkRefused(ENCHANTED, EMAIL, io.descopefilter.core.DescopeEvent.SendRefusal.INVALID_ADDRESS, null);
+            events.linkRefused(ENCHANTED, EMAIL, DescopeEvent.SendRefusal.INVALID_ADDRESS, null);
             return EnchantedLinkStarted.from(LinkSent.invalidInput(e.getMessage()));
         }
         String masked = LoginIds.mask(address);
         String returnPath = urls.nextOrDefault(next);
         SendGate.Verdict verdict = gate.check(request, address);
         if (verdict == SendGate.Verdict.UNAVAILABLE) {
-            events.linkRefused(ENCHANTED, EMAIL, io.descopefilter.core.DescopeEvent.SendRefusal.UNAVAILABLE, address);
+            events.linkRefused(ENCHANTED, EMAIL, DescopeEvent.SendRefusal.UNAVAILABLE, address);
             return EnchantedLinkStarted.from(SendGate.storeUnavailable());
         }
         if (verdict == SendGate.Verdict.LIMITED) {
-            events.linkRefused(ENCHANTED, EMAIL, io.descopefilter.core.DescopeEvent.SendRefusal.LIMIT, address);
+            events.linkRefused(ENCHANTED, EMAIL, DescopeEvent.SendRefusal.LIMIT, address);
             return decoy(request, masked);
         }
         LoginOptions chosen = options == null ? LoginOptions.NONE : options;
@@ -88,7 +91,7 @@ final class EnchantedStart implements LinkService.EnchantedStarter {
         }
         try {
             waits.start(SendGate.responseOf(request), new PendingEnchantedLink(sent.pendingRef(), returnPath));
-        } catch (io.descopefilter.core.store.StoreUnavailableException e) {
+        } catch (StoreUnavailableException e) {
             // The links went out but no browser can wait for them: say so rather than poll forever.
             LOG.log(Level.WARNING, "Enchanted link for {0} sent but its wait could not be stored: {1}", masked,
                     e.getMessage());

@@ -1,5 +1,6 @@
 package io.descopefilter.jakarta.internal.magic;
 
+import io.descopefilter.core.DescopeEvent;
 import io.descopefilter.core.JwtResponse;
 import io.descopefilter.core.internal.http.JsonCodec;
 import io.descopefilter.core.internal.store.Fields;
@@ -34,7 +35,7 @@ final class HeldSignIns {
 
     /** A verified sign-in waiting for a click. */
     record Held(JwtResponse granted, String loginId, String next, String browserCsrf,
-                io.descopefilter.core.DescopeEvent.SignInMethod method) {
+                DescopeEvent.SignInMethod method) {
         @Override
         public String toString() {
             return "Held[" + loginId + "]";
@@ -87,7 +88,7 @@ final class HeldSignIns {
         try {
             JwtResponse granted = JsonCodec.fromJson(f.get(0).getBytes(StandardCharsets.UTF_8), JwtResponse.class);
             return Optional.of(new Held(granted, f.get(1), f.get(2), f.get(3),
-                    io.descopefilter.core.DescopeEvent.SignInMethod.valueOf(f.get(4))));
+                    DescopeEvent.SignInMethod.valueOf(f.get(4))));
         } catch (JsonCodec.MalformedJsonException | IllegalArgumentException e) {
             return Optional.empty();
         }

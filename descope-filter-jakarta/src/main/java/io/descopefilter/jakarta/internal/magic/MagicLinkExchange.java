@@ -1,27 +1,35 @@
 package io.descopefilter.jakarta.internal.magic;
 
+import io.descopefilter.core.DeliveryMethod;
 import io.descopefilter.core.DescopeClient;
+import io.descopefilter.core.DescopeEvent.SignInMethod;
 import io.descopefilter.core.DescopeException;
 import io.descopefilter.core.DescopeSession;
 import io.descopefilter.core.JwtResponse;
 import io.descopefilter.core.SessionValidator;
 import io.descopefilter.core.ValidationResult;
+import io.descopefilter.core.internal.store.MemoryStore;
+import io.descopefilter.core.store.SharedStore;
+import io.descopefilter.core.store.StoreUnavailableException;
 import io.descopefilter.jakarta.LoginProblem;
 import io.descopefilter.jakarta.internal.config.PublicBaseUrl;
+import io.descopefilter.jakarta.internal.events.FilterEvents;
 import io.descopefilter.jakarta.internal.http.CsrfTokens;
 import io.descopefilter.jakarta.internal.landing.LandingRequest;
 import io.descopefilter.jakarta.internal.landing.TokenExchange;
+import io.descopefilter.jakarta.internal.limits.ThrottledLog;
 import io.descopefilter.jakarta.internal.pages.DescopeFailures;
 import io.descopefilter.jakarta.internal.pages.LandingPages;
 import io.descopefilter.jakarta.internal.pages.Outcome;
 import io.descopefilter.jakarta.internal.pages.Pages;
+import io.descopefilter.jakarta.internal.send.EmbeddedTokens;
 import io.descopefilter.jakarta.internal.session.SignIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.descopefilter.jakarta.internal.limits.ThrottledLog;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,8 +43,8 @@ public final class MagicLinkExchange implements TokenExchange {
 
     private static final System.Logger LOG = System.getLogger(MagicLinkExchange.class.getName());
     /** One line per minute at most, with a count of the rest: a flood of bad links must not flood the log. */
-    private static final ThrottledLog FAILURES = new ThrottledLog(LOG, Level.INFO, java.time.Duration.ofMinutes(1),
-            java.time.Clock.systemUTC());
+    private static final ThrottledLog FAILURES = new ThrottledLog(LOG, Level.INFO, Duration.ofMinutes(1),
+            Clock.systemUTC());
 
     private final DescopeClient client;
     private final SessionValidator validator;
@@ -47,16 +55,14 @@ public final class MagicLinkExchange implements TokenExchange {
     private final PublicBaseUrl publicBaseUrl;
     private final String landingUrl;
     private final String afterLoginPath;
-    private final io.descopefilter.jakarta.internal.events.FilterEvents events;
-    private final io.descopefilter.jakarta.internal.send.EmbeddedTokens embedded;
+    private final FilterEvents events;
+    private final EmbeddedTokens embedded;
 
     public MagicLinkExchange(DescopeClient client, SessionValidator validator, SignIn signIn, LinkBinding binding,
                              CsrfTokens csrf, PublicBaseUrl publicBaseUrl, String landingPath,
                              String afterLoginPath, Clock clock) {
         this(client, validator, signIn, binding, csrf, publicBaseUrl, landingPath, afterLoginPath,
-                new io.descopefilter.core.internal.store.MemoryStore(clock, 10_000),
-                io.descopefilter.jakarta.internal.events.FilterEvents.none(),
-                new io.descopefilter.jakarta.internal.send.EmbeddedTokens());
+                new MemoryStore(clock, 10_000), FilterEvents.none(), new EmbeddedTokens());
     }
 
     /**
@@ -66,9 +72,8 @@ public final class MagicLinkExchange implements TokenExchange {
      */
     public MagicLinkExchange(DescopeClient client, SessionValidator validator, SignIn signIn, LinkBinding binding,
                              CsrfTokens csrf, PublicBaseUrl publicBaseUrl, String landingPath,
-                             String afterLoginPath, io.descopefilter.core.store.SharedStore store,
-                             io.descopefilter.jakarta.internal.events.FilterEvents events,
-                             io.descopefilter.jakarta.internal.send.EmbeddedTokens embedded) {
+                             String afterLoginPath, SharedStore store, FilterEvents events,
+                             EmbeddedTokens embedded) {
         this.events = events;
         this.embedded = embedded;
         this.client = client;
@@ -85,7 +90,7 @@ public final class MagicLinkExchange implements TokenExchange {
     @Override
     public Outcome exchange(HttpServletRequest request, HttpServletResponse response, LandingRequest landing) {
         JwtResponse verified;
-        io.descopefilter.core.DescopeEvent.SignInMethod method = embedded.takeIfIssued(landing.token()) ? io.descopefilter.core.DescopeEvent.SignInMethod.EMBEDDED : io.descopefilter.core.DescopeEvent.SignInMethod.MAGIC;
+        SignInMethod method = embedded.takeIfIssued(landing.token()) ? SignInMethod.EMBEDDED : SignInMethod.MAGIC;
         try {
             verified = client.magicLinkVerify(landing.token());
         } catch (DescopeException e) {
@@ -104,8 +109,7 @@ public final class MagicLinkExchange implements TokenExchange {
             String next = bound.get().next().isEmpty() ? landing.next().orElse(null) : bound.get().next();
             // The binding knows how this browser's link went out; an embedded link went out by no channel of
             // ours, even when the browser also asked for a link to the same account.
-            io.descopefilter.core.DeliveryMethod channel =
-                    method == io.descopefilter.core.DescopeEvent.SignInMethod.MAGIC ? bound.get().channel() : null;
+            DeliveryMethod channel = method == SignInMethod.MAGIC ? bound.get().channel() : null;
             return install(request, response, verified, next, method, channel);
         }
         String loginId = displayedLoginId(session, verified);
@@ -115,7 +119,7 @@ public final class MagicLinkExchange implements TokenExchange {
         try {
             handle = held.hold(new HeldSignIns.Held(verified, loginId, landing.next().orElse(null),
                     csrf.tokenFor(request, response), method));
-        } catch (io.descopefilter.core.store.StoreUnavailableException e) {
+        } catch (StoreUnavailableException e) {
             // The link is used up and its sign-in cannot wait: the person asks for a new link later.
             LOG.log(Level.WARNING, "A verified sign-in could not be held for confirmation: {0}", e.getMessage());
             return new Outcome.Failed(LoginProblem.UNAVAILABLE, DescopeFailures.UNAVAILABLE_RETRY_SECONDS);
@@ -130,7 +134,7 @@ public final class MagicLinkExchange implements TokenExchange {
         Optional<HeldSignIns.Held> waiting;
         try {
             waiting = held.take(heldHandle, request.getParameter(CsrfTokens.FIELD));
-        } catch (io.descopefilter.core.store.StoreUnavailableException e) {
+        } catch (StoreUnavailableException e) {
             return new Outcome.Failed(LoginProblem.UNAVAILABLE, DescopeFailures.UNAVAILABLE_RETRY_SECONDS);
         }
         if (waiting.isEmpty()) {
@@ -143,8 +147,7 @@ public final class MagicLinkExchange implements TokenExchange {
 
     /** {@code channel}: how the link went out, {@code null} when unknown (reported as is). */
     private Outcome install(HttpServletRequest request, HttpServletResponse response, JwtResponse verified,
-                            String next, io.descopefilter.core.DescopeEvent.SignInMethod method,
-                            io.descopefilter.core.DeliveryMethod channel) {
+                            String next, SignInMethod method, DeliveryMethod channel) {
         SignIn.Result result = signIn.install(request, response, verified, session -> true);
         if (result instanceof SignIn.Result.Refused refused) {
             return new Outcome.Failed(refused.problem());

@@ -1,19 +1,23 @@
 package io.descopefilter.jakarta.internal.send;
 
+import io.descopefilter.core.DescopeEvent;
 import io.descopefilter.core.DescopeException;
 import io.descopefilter.core.LoginOptions;
+import io.descopefilter.core.store.StoreUnavailableException;
 import io.descopefilter.jakarta.LinkSent;
 import io.descopefilter.jakarta.LoginProblem;
 import io.descopefilter.jakarta.internal.http.ClientAddress;
 import io.descopefilter.jakarta.internal.http.CsrfTokens;
+import io.descopefilter.jakarta.internal.limits.ThrottledLog;
 import io.descopefilter.jakarta.internal.pages.DescopeFailures;
 import io.descopefilter.jakarta.internal.session.DescopeRequest;
 import io.descopefilter.jakarta.internal.session.SessionTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.descopefilter.jakarta.internal.limits.ThrottledLog;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -25,11 +29,11 @@ public final class SendGate {
 
     private static final System.Logger LOG = System.getLogger(SendGate.class.getName());
     /** One line per minute at most, with a count of the rest: a flood of bad links must not flood the log. */
-    private static final ThrottledLog LIMITED = new ThrottledLog(LOG, Level.INFO, java.time.Duration.ofMinutes(1),
-            java.time.Clock.systemUTC());
+    private static final ThrottledLog LIMITED = new ThrottledLog(LOG, Level.INFO, Duration.ofMinutes(1),
+            Clock.systemUTC());
     /** Sends Descope could not take (bulkhead full, breaker open, outage): a send flood must not flood the log. */
-    private static final ThrottledLog FAILED = new ThrottledLog(LOG, Level.WARNING, java.time.Duration.ofMinutes(1),
-            java.time.Clock.systemUTC());
+    private static final ThrottledLog FAILED = new ThrottledLog(LOG, Level.WARNING, Duration.ofMinutes(1),
+            Clock.systemUTC());
 
     private final SendLimiter limiter;
     private final ClientAddress clients;
@@ -77,7 +81,7 @@ public final class SendGate {
             if (limiter.tryAcquire(LoginIds.limitKey(address), client)) {
                 return Verdict.PROCEED;
             }
-        } catch (io.descopefilter.core.store.StoreUnavailableException e) {
+        } catch (StoreUnavailableException e) {
             FAILED.log("Link send refused: the send limits cannot be counted ({0})", e.getMessage());
             return Verdict.UNAVAILABLE;
         }
@@ -106,12 +110,12 @@ public final class SendGate {
     }
 
     /** What a failed send's event says; the same split as {@link #answerFor}. */
-    public static io.descopefilter.core.DescopeEvent.SendRefusal refusalOf(DescopeException e) {
+    public static DescopeEvent.SendRefusal refusalOf(DescopeException e) {
         if (e.isUserNotFound() || e.isUserAlreadyExists()) {
-            return io.descopefilter.core.DescopeEvent.SendRefusal.NO_ACCOUNT;
+            return DescopeEvent.SendRefusal.NO_ACCOUNT;
         }
-        return e.isBadRequest() ? io.descopefilter.core.DescopeEvent.SendRefusal.DESCOPE_REFUSED
-                : io.descopefilter.core.DescopeEvent.SendRefusal.UNAVAILABLE;
+        return e.isBadRequest() ? DescopeEvent.SendRefusal.DESCOPE_REFUSED
+                : DescopeEvent.SendRefusal.UNAVAILABLE;
     }
 
     /** The answer for a failed send; an unknown or already existing user looks exactly like success (SL-04). */
