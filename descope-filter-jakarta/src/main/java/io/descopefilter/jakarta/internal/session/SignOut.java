@@ -12,9 +12,9 @@ import java.util.Optional;
 
 /**
  * Ends this browser's session: revokes the refresh JWT at Descope, and any refresh JWT a refresh rotated it into
- * (best effort: the local session ends even when Descope cannot be reached), clears the stored tokens (cookies expired with the same attributes they were set
- * with) and invalidates the {@code HttpSession}. A session JWT already handed out stays valid until its
- * {@code exp}, as self-contained tokens do (documented, SE-06).
+ * (best effort: the local session ends even when Descope cannot be reached), clears the stored tokens (cookies
+ * expired with the same attributes they were set with) and invalidates the {@code HttpSession}. A session JWT
+ * already handed out stays valid until its {@code exp}, as self-contained tokens do (documented, SE-06).
  */
 public final class SignOut {
 
