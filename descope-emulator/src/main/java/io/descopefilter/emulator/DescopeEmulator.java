@@ -111,6 +111,16 @@ public final class DescopeEmulator implements AutoCloseable {
         return issueSession(loginId, Map.of());
     }
 
+    /**
+     * How many refresh JWTs issued to this user are still good (neither revoked, by logout or rotation, nor
+     * expired): after every session of the user ended, zero.
+     */
+    public int liveRefreshTokens(String loginId) {
+        StoredUser user = runtime.users().byLoginId(loginId)
+                .orElseThrow(() -> new IllegalArgumentException("no user with this login ID"));
+        return runtime.sessions().liveRefreshTokens(user.userId());
+    }
+
     /** How many requests hit exactly this path (query excluded), whatever their outcome. */
     public long requestCount(String path) {
         return runtime.requests().count(path);

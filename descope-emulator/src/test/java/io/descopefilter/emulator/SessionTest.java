@@ -143,6 +143,27 @@ class SessionTest {
         assertThat(refresh(newRefresh).status()).isEqualTo(200);
     }
 
+    /**
+     * With rotation, a refresh JWT and the one it was rotated into are separate tokens: logging out the rotated-away
+     * one is refused (it is already revoked) and revokes nothing else, so the rotated one must be logged out itself.
+     */
+    @Test
+    void withRotationLoggingOutTheRotatedAwayRefreshJwtLeavesTheRotatedOneAlive() {
+        startWith(TestEmulators.builder().refreshTokenRotation(true));
+        EmulatorTokens tokens = emulator.issueSession("alice@example.com");
+        String rotated = refresh(tokens.refreshJwt()).json().getString("refreshJwt");
+        assertThat(emulator.liveRefreshTokens("alice@example.com")).isEqualTo(1);
+
+        Reply stale = client.post("/v1/auth/logout", client.refresh(tokens.refreshJwt()), null);
+
+        assertThat(stale.status()).isEqualTo(401);
+        assertThat(stale.errorCode()).isEqualTo("E064001");
+        assertThat(emulator.liveRefreshTokens("alice@example.com")).isEqualTo(1);
+        assertThat(client.post("/v1/auth/logout", client.refresh(rotated), null).status()).isEqualTo(200);
+        assertThat(emulator.liveRefreshTokens("alice@example.com")).isZero();
+        assertThat(refresh(rotated).status()).isEqualTo(401);
+    }
+
     @Test
     void logoutRevokesThatRefreshJwtOnlyAndAnswersAnEmptyJwtResponse() {
         EmulatorTokens first = emulator.issueSession("alice@example.com");

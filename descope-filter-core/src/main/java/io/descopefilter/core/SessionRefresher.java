@@ -19,9 +19,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,6 +65,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * refresh path only (a valid session JWT never gets here). When the store cannot be asked, a kept result is not
  * handed out ({@link RefreshResult.Failure#STORE_UNAVAILABLE}: fail closed) but nobody is signed out either: the
  * failure is not final, so the request goes without a session and the browser keeps its cookies.
+ *
+ * <p>With refresh-token rotation a logout can race its own page's refresh: the refresh turned R1 into R2 while the
+ * logout still carries R1, which Descope no longer knows, so revoking R1 leaves R2 alive. {@link #forget} therefore
+ * returns the refresh JWTs that the results kept for R1 (on this node, or in the store, sealed under R1) were rotated
+ * into, each once per node, for the caller to revoke at Descope with R1; a rotated result is kept for that long even
+ * without a grace period (the wait limit). A refresh of R1 still at Descope when {@link #forget} comes (on this node,
+ * or on another, through the store's mark) hands its result to none of its callers and revokes the refresh JWT it
+ * got itself.
  */
 public final class SessionRefresher {
 
@@ -75,14 +86,21 @@ public final class SessionRefresher {
     private static final Duration REFUSED_FALLBACK_TTL = Duration.ofHours(1);
     /** How long a successful result answers later refreshes of the same refresh JWT, unless told otherwise. */
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
+    /** How many rotations {@link #forget} follows from the logged-out refresh JWT (R1 to R2 to R3 ...). */
+    private static final int MAX_ROTATIONS = 8;
 
     private final DescopeClient client;
     private final SessionValidator validator;
     private final long waitMillis;
     private final long graceMillis;
     private final Clock clock;
-    private final ConcurrentHashMap<String, CompletableFuture<RefreshResult>> inFlight = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Flight> inFlight = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Recent> recent = new ConcurrentHashMap<>();
+    /**
+     * SHA-256 (base64) of rotated refresh JWTs of signed-out sessions that this node revoked or named to a caller
+     * of {@link #forget}: each is revoked once per node, whichever of the logout and the refresh comes last.
+     */
+    private final Cache<String, Boolean> revoked;
     /** SHA-256 (base64) of refresh JWTs Descope refused, until their expiry (epoch millis). */
     private final Cache<String, Long> refused;
     /** Permits for callers waiting on another caller's refresh; {@code null} for no cap. */
@@ -90,10 +108,22 @@ public final class SessionRefresher {
     /** The refresh coordination across nodes; {@code null} without a shared store. */
     private final Shared shared;
 
-    private record Recent(RefreshResult result, long expiresAtMillis) {
+    /**
+     * A kept result: handed out until {@code handOutUntilMillis} (the grace period), kept until
+     * {@code keptUntilMillis} so that a logout with the old refresh JWT still finds the one it was rotated into.
+     */
+    private record Recent(RefreshResult result, long handOutUntilMillis, long keptUntilMillis) {
         boolean isLive(long nowMillis) {
-            return nowMillis < expiresAtMillis;
+            return nowMillis < handOutUntilMillis;
         }
+
+        boolean isKept(long nowMillis) {
+            return nowMillis < keptUntilMillis;
+        }
+    }
+
+    /** A refresh in progress; {@code signedOut} is set by a {@link #forget} of its refresh JWT meanwhile. */
+    private record Flight(CompletableFuture<RefreshResult> done, AtomicBoolean signedOut) {
     }
 
     /** A refresher with the {@link #DEFAULT_GRACE} on the validator's clock. */
@@ -160,6 +190,13 @@ public final class SessionRefresher {
         }
         this.graceMillis = grace.toMillis();
         this.shared = store == null ? null : new Shared(store, waitLimit, grace);
+        Duration kept = grace.compareTo(waitLimit) > 0 ? grace : waitLimit;
+        this.revoked = Caffeine.newBuilder()
+                .maximumSize(MAX_RECENT)
+                .ticker(() -> clock.millis() * 1_000_000L)
+                .executor(Runnable::run)
+                .expireAfterWrite(kept.plus(grace).plus(waitLimit))
+                .build();
     }
 
     public RefreshResult refresh(String refreshJwt) {
@@ -174,39 +211,105 @@ public final class SessionRefresher {
         if (isRefused(hash)) {
             return RefreshResult.failed(RefreshResult.Failure.REJECTED_BY_DESCOPE);
         }
-        CompletableFuture<RefreshResult> mine = new CompletableFuture<>();
-        CompletableFuture<RefreshResult> running = inFlight.putIfAbsent(refreshJwt, mine);
+        Flight mine = new Flight(new CompletableFuture<>(), new AtomicBoolean());
+        Flight running = inFlight.putIfAbsent(refreshJwt, mine);
         if (running != null) {
-            return awaitWithinCap(running);
+            return awaitWithinCap(running.done());
         }
         RefreshResult result = RefreshResult.failed(RefreshResult.Failure.INTERNAL_ERROR);
         try {
             // Checked again now that this caller leads: a refusal recorded just before it won must count.
             result = isRefused(hash) ? RefreshResult.failed(RefreshResult.Failure.REJECTED_BY_DESCOPE)
                     : shared == null ? refreshNow(refreshJwt, hash) : refreshAcrossNodes(refreshJwt, hash);
+            if (result.isSuccess()) {
+                // Kept before the flag is read, while forget sets the flag before it looks for kept results: of a
+                // refresh and a logout that overlap, at least one sees the other.
+                remember(refreshJwt, result);
+                if (mine.signedOut().get()) {
+                    recent.remove(refreshJwt);
+                    result = endedMeanwhile(refreshJwt, hash, result);
+                }
+            }
         } catch (Throwable t) {
             LOG.log(Level.WARNING, "Session refresh failed with an unexpected {0}", t.getClass().getName());
+            result = RefreshResult.failed(RefreshResult.Failure.INTERNAL_ERROR);
         } finally {
-            remember(refreshJwt, result);
-            mine.complete(result);
+            mine.done().complete(result);
             inFlight.remove(refreshJwt, mine);
         }
         return result;
     }
 
     /**
-     * Forgets any kept result issued for, or from, this refresh JWT (call it when the session is logged out). With a
-     * shared store, every node stops handing out such a result: the store gets a "signed out" mark for it. When the
-     * store fails here, the mark is lost: nodes that cannot reach the store hand out nothing anyway, others may hand
-     * out their kept copy until its grace period ends.
+     * The result of a refresh whose session was logged out while Descope answered it: handed out to nobody, and the
+     * refresh JWT it brought (when rotated) revoked at Descope, unless a logout already named it.
      */
-    public void forget(String refreshJwt) {
-        if (refreshJwt == null) {
+    private RefreshResult endedMeanwhile(String refreshJwt, String hash, RefreshResult result) {
+        revokeRotated(refreshJwt, result);
+        rememberRefused(hash, validator.validateRefresh(refreshJwt));
+        return RefreshResult.failed(RefreshResult.Failure.REJECTED_BY_DESCOPE);
+    }
+
+    /** Revokes, quietly and once per node, the refresh JWT a result of a signed-out session was rotated into. */
+    private void revokeRotated(String refreshJwt, RefreshResult result) {
+        Optional<String> rotated = rotatedInto(refreshJwt, result);
+        if (rotated.isEmpty() || !claim(rotated.get())) {
             return;
+        }
+        try {
+            client.logout(rotated.get());
+        } catch (DescopeException | IllegalArgumentException e) {
+            LOG.log(Level.INFO, "Could not revoke the rotated refresh JWT of a signed-out session at Descope: {0}",
+                    e.getMessage());
+        }
+    }
+
+    /** The refresh JWT a result for {@code refreshJwt} was rotated into, if it was. */
+    private static Optional<String> rotatedInto(String refreshJwt, RefreshResult result) {
+        return result.refreshed().filter(RefreshedSession::refreshJwtRotated).map(RefreshedSession::refreshJwt)
+                .filter(rotated -> !rotated.equals(refreshJwt));
+    }
+
+    /** {@code true} for the first caller on this node that is to revoke this rotated refresh JWT. */
+    private boolean claim(String rotated) {
+        return revoked.asMap().putIfAbsent(hash(rotated), Boolean.TRUE) == null;
+    }
+
+    /**
+     * Forgets any kept result issued for, or from, this refresh JWT (call it when the session is logged out, after
+     * revoking the refresh JWT at Descope). With a shared store, every node stops handing out such a result: the
+     * store gets a "signed out" mark for it. When the store fails here, the mark is lost: nodes that cannot reach
+     * the store hand out nothing anyway, others may hand out their kept copy until its grace period ends.
+     *
+     * <p>A refresh of this refresh JWT still running on this node hands its result out to nobody and revokes the
+     * refresh JWT it gets itself.
+     *
+     * @return the refresh JWTs that kept results (this node's, or the store's) rotated this one into, oldest first,
+     *         which the caller must revoke at Descope too: with rotation, revoking the rotated-away one does not end
+     *         them. Each is returned once per node; empty without rotation.
+     */
+    public List<String> forget(String refreshJwt) {
+        if (refreshJwt == null) {
+            return List.of();
         }
         List<String> ended = new ArrayList<>();
         ended.add(refreshJwt);
-        recent.remove(refreshJwt);
+        Set<String> rotated = new LinkedHashSet<>();
+        String current = refreshJwt;
+        for (int i = 0; current != null && i < MAX_ROTATIONS; i++) {
+            // The flag first, the kept result after: see refresh.
+            Flight flight = inFlight.get(current);
+            if (flight != null) {
+                flight.signedOut().set(true);
+            }
+            Recent kept = recent.remove(current);
+            String next = kept == null ? null : rotatedInto(current, kept.result()).orElse(null);
+            if (next == null || !rotated.add(next)) {
+                break;
+            }
+            ended.add(next);
+            current = next;
+        }
         recent.entrySet().removeIf(e -> {
             boolean issuedIt = e.getValue().result().refreshed()
                     .filter(s -> refreshJwt.equals(s.refreshJwt())).isPresent();
@@ -216,8 +319,21 @@ public final class SessionRefresher {
             return issuedIt;
         });
         if (shared != null) {
-            shared.forget(ended);
+            for (String next : shared.forget(ended)) {
+                if (validator.validateRefresh(next).isValid()) {
+                    rotated.add(next);
+                }
+            }
         }
+        // A logout with R2 finds R1's result, rotated into R2: the caller revokes R2 already.
+        rotated.remove(refreshJwt);
+        List<String> toRevoke = new ArrayList<>();
+        for (String next : rotated) {
+            if (claim(next)) {
+                toRevoke.add(next);
+            }
+        }
+        return List.copyOf(toRevoke);
     }
 
     /**
@@ -234,9 +350,9 @@ public final class SessionRefresher {
             shared.failed(e);
             return RefreshResult.failed(RefreshResult.Failure.STORE_UNAVAILABLE);
         }
+        // The logging-out node may not have found what this node kept (its store entry gone): revoked here too.
         recent.remove(refreshJwt);
-        rememberRefused(hash(refreshJwt), validator.validateRefresh(refreshJwt));
-        return RefreshResult.failed(RefreshResult.Failure.REJECTED_BY_DESCOPE);
+        return endedMeanwhile(refreshJwt, hash(refreshJwt), kept);
     }
 
     /**
@@ -291,11 +407,33 @@ public final class SessionRefresher {
             }
         }
         RefreshResult result = RefreshResult.failed(RefreshResult.Failure.INTERNAL_ERROR);
+        boolean published = false;
         try {
             result = refreshNow(refreshJwt, hash);
-            return result;
         } finally {
-            shared.publish(keys, result);
+            published = shared.publish(keys, result);
+        }
+        if (!result.isSuccess() || !published) {
+            // Unpublished (the store failed), the refresh goes on as on one node: it never depends on the store.
+            return result;
+        }
+        // Published before the mark is read, while forget marks before it takes the result: of a refresh and a
+        // logout on two nodes, at least one sees the other.
+        try {
+            if (!shared.isSignedOut(keys.result())) {
+                return result;
+            }
+            if (shared.take(keys)) {
+                return endedMeanwhile(refreshJwt, hash, result);
+            }
+            // The logging-out node took the result, and revokes its rotated refresh JWT.
+            rememberRefused(hash, validator.validateRefresh(refreshJwt));
+            return RefreshResult.failed(RefreshResult.Failure.REJECTED_BY_DESCOPE);
+        } catch (StoreUnavailableException e) {
+            // Fail closed: whether the session was signed out meanwhile is unknown. The published result stays in
+            // the store for a retry to use once it is back; the browser keeps its cookies (not a final failure).
+            shared.failed(e);
+            return RefreshResult.failed(RefreshResult.Failure.STORE_UNAVAILABLE);
         }
     }
 
@@ -390,8 +528,12 @@ public final class SessionRefresher {
             return Optional.empty();
         }
 
-        /** Publishes this node's result for the others and frees the lock; a store failure only costs sharing. */
-        void publish(Keys keys, RefreshResult result) {
+        /**
+         * Publishes this node's result for the others and frees the lock; a store failure only costs sharing.
+         *
+         * @return whether it was written (a failure, or a success that is now in the store)
+         */
+        boolean publish(Keys keys, RefreshResult result) {
             try {
                 Optional<RefreshedSession> done = result.refreshed();
                 if (done.isPresent()) {
@@ -408,36 +550,65 @@ public final class SessionRefresher {
                     refusals.put(keys.refused(), MARK);
                 }
                 locks.remove(keys.lock());
+                return true;
             } catch (StoreUnavailableException e) {
                 failed(e);
+                return false;
             }
         }
 
+        /** Removes this refresh JWT's published result; {@code true} if this call removed it (of two, one does). */
+        boolean take(Keys keys) {
+            return results.take(keys.result()).isPresent();
+        }
+
+        /** The refresh JWT a sealed result for {@code refreshJwt} was rotated into, if it opens and was rotated. */
+        private Optional<String> openRotated(String refreshJwt, byte[] sealed) {
+            return Sealed.open(RESULT, refreshJwt, sealed).flatMap(plain -> Fields.unpack(plain, 7))
+                    .filter(f -> Boolean.parseBoolean(f.get(2)))
+                    .map(f -> f.get(1))
+                    .filter(rotated -> !rotated.isEmpty() && !rotated.equals(refreshJwt));
+        }
+
         /**
-         * Marks as signed out, and drops, the results issued for the logged-out refresh JWT ({@code ended.get(0)}),
-         * for the refresh JWTs this node saw rotated into it (the rest of {@code ended}) and for the one the store
-         * saw rotated into it ({@code refresh.issued}). Marks first: a node reading in between finds the mark.
+         * Marks as signed out (and as refused), and takes, the results issued for the logged-out refresh JWT
+         * ({@code ended.get(0)}), for the refresh JWTs this node saw it rotated into or from (the rest of
+         * {@code ended}), for those the store's results rotated it into, and for the one the store saw rotated into
+         * it ({@code refresh.issued}). Marks first: a node reading in between, or publishing a result just now,
+         * finds the mark.
+         *
+         * @return the refresh JWTs the taken results were rotated into (opened with the refresh JWT they were
+         *         sealed under), oldest first; only this call got them
          */
-        void forget(List<String> ended) {
+        List<String> forget(List<String> ended) {
+            List<String> rotated = new ArrayList<>();
             try {
-                List<String> keys = new ArrayList<>();
-                for (String refreshJwt : ended) {
+                List<String> tokens = new ArrayList<>(ended);
+                Set<String> seen = new HashSet<>(ended);
+                for (int i = 0; i < tokens.size() && i < ended.size() + MAX_ROTATIONS; i++) {
+                    String refreshJwt = tokens.get(i);
                     String key = Sealed.keyOf(RESULT, refreshJwt);
                     signedOut.put(key, MARK);
-                    keys.add(key);
+                    // Revoked (or rotated away) at Descope by now: no node need ask Descope about it again.
+                    refusals.put(Sealed.keyOf(REFUSED, refreshJwt), MARK);
+                    Optional<String> next = results.take(key).flatMap(sealed -> openRotated(refreshJwt, sealed));
+                    if (next.isPresent()) {
+                        rotated.add(next.get());
+                        if (seen.add(next.get())) {
+                            tokens.add(next.get());
+                        }
+                    }
                 }
                 Optional<byte[]> rotatedFrom = issued.take(Sealed.keyOf(ISSUED, ended.get(0)));
                 if (rotatedFrom.isPresent()) {
                     String key = new String(rotatedFrom.get(), StandardCharsets.US_ASCII);
                     signedOut.put(key, MARK);
-                    keys.add(key);
-                }
-                for (String key : keys) {
                     results.remove(key);
                 }
             } catch (StoreUnavailableException e) {
                 failed(e);
             }
+            return rotated;
         }
 
         void failed(StoreUnavailableException e) {
@@ -455,17 +626,24 @@ public final class SessionRefresher {
     }
 
     private void remember(String refreshJwt, RefreshResult result) {
-        if (graceMillis == 0 || !result.isSuccess()) {
+        if (!result.isSuccess()) {
+            return;
+        }
+        // A rotated result is kept past the grace period, up to the wait limit, so that a logout racing the
+        // page's refresh finds the refresh JWT it must also revoke even without a grace period.
+        long keepMillis = rotatedInto(refreshJwt, result).isPresent() ? Math.max(graceMillis, waitMillis)
+                : graceMillis;
+        if (keepMillis == 0) {
             return;
         }
         long now = clock.millis();
         if (recent.size() >= MAX_RECENT) {
-            recent.values().removeIf(r -> !r.isLive(now));
+            recent.values().removeIf(r -> !r.isKept(now));
             if (recent.size() >= MAX_RECENT) {
                 return;
             }
         }
-        recent.put(refreshJwt, new Recent(result, now + graceMillis));
+        recent.put(refreshJwt, new Recent(result, now + graceMillis, now + keepMillis));
     }
 
     /** Refused refresh JWTs remembered now; for tests of the bound. */

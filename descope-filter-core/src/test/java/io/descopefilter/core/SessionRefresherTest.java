@@ -20,6 +20,7 @@ import io.descopefilter.testsupport.Emulators;
 
 import static io.descopefilter.core.TestTokens.PROJECT_ID;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Refresh against the emulator: SE-05, SE-10, RL-08, rotation, revocation. Emulator and validator share a clock. */
 class SessionRefresherTest {
@@ -165,6 +166,67 @@ class SessionRefresherTest {
                     .as("the old token was rotated away, so Descope refuses it")
                     .contains(RefreshResult.Failure.REJECTED_BY_DESCOPE);
             assertThat(rotating.requestCount(REFRESH_PATH)).isEqualTo(2);
+        }
+    }
+
+    /**
+     * SE-06 with rotation: a page's refresh rotated R1 into R2, and its logout, sent before the new cookie came back,
+     * carries R1. Descope refuses to log out R1 (rotated away) and that leaves R2 alive; {@code forget} names R2, once,
+     * so the logout revokes it too.
+     */
+    @Test
+    void se06_aLogoutWithTheRotatedAwayRefreshJwtNamesTheOneItWasRotatedIntoForRevocation() {
+        try (DescopeEmulator rotating = start(true); DescopeClient rotatingClient = clientFor(rotating)) {
+            SessionRefresher rotatingRefresher = new SessionRefresher(rotatingClient, validatorFor(rotatingClient),
+                    Duration.ofSeconds(5));
+            EmulatorTokens tokens = rotating.issueSession(ADA);
+            RefreshedSession refreshed = rotatingRefresher.refresh(tokens.refreshJwt()).refreshed().orElseThrow();
+            assertThatThrownBy(() -> rotatingClient.logout(tokens.refreshJwt()))
+                    .as("Descope no longer knows R1").isInstanceOf(DescopeException.class);
+            assertThat(rotating.liveRefreshTokens(ADA)).as("R2 lives on").isEqualTo(1);
+
+            List<String> rotated = rotatingRefresher.forget(tokens.refreshJwt());
+
+            assertThat(rotated).containsExactly(refreshed.refreshJwt());
+            rotated.forEach(rotatingClient::logout);
+            assertThat(rotating.liveRefreshTokens(ADA)).isZero();
+            assertThatThrownBy(() -> rotatingClient.refresh(refreshed.refreshJwt()))
+                    .as("Descope refuses R2").isInstanceOf(DescopeException.class);
+            assertThat(rotatingRefresher.forget(tokens.refreshJwt())).as("named once").isEmpty();
+            assertThat(rotatingRefresher.refresh(tokens.refreshJwt()).failure())
+                    .contains(RefreshResult.Failure.REJECTED_BY_DESCOPE);
+        }
+    }
+
+    /**
+     * SE-06 with rotation, the refresh still at Descope when the logout comes: its result arrives after
+     * {@code forget}. It is handed to none of its callers, and the refresh JWT it brought is revoked at Descope.
+     */
+    @Test
+    void se06_aRefreshAnsweredAfterTheLogoutOfItsRefreshJwtHandsNothingOutAndRevokesWhatItGot() throws Exception {
+        try (DescopeEmulator rotating = start(true); DescopeClient rotatingClient = clientFor(rotating)) {
+            SessionRefresher rotatingRefresher = new SessionRefresher(rotatingClient, validatorFor(rotatingClient),
+                    Duration.ofSeconds(5));
+            EmulatorTokens tokens = rotating.issueSession(ADA);
+            rotating.faults().set(REFRESH_PATH, Fault.latency(Duration.ofMillis(800)));
+            CompletableFuture<RefreshResult> running = CompletableFuture.supplyAsync(
+                    () -> rotatingRefresher.refresh(tokens.refreshJwt()));
+            while (rotating.requestCount(REFRESH_PATH) == 0) {
+                Thread.sleep(5);
+            }
+            CompletableFuture<RefreshResult> waiting = CompletableFuture.supplyAsync(
+                    () -> rotatingRefresher.refresh(tokens.refreshJwt()));
+
+            assertThat(rotatingRefresher.forget(tokens.refreshJwt())).as("nothing known yet").isEmpty();
+
+            assertThat(running.get().failure()).contains(RefreshResult.Failure.REJECTED_BY_DESCOPE);
+            assertThat(waiting.get().failure()).as("nor to a caller waiting for it")
+                    .contains(RefreshResult.Failure.REJECTED_BY_DESCOPE);
+            assertThat(rotating.liveRefreshTokens(ADA)).as("R1 rotated away, R2 revoked").isZero();
+            rotating.faults().clear();
+            assertThat(rotatingRefresher.refresh(tokens.refreshJwt()).failure())
+                    .contains(RefreshResult.Failure.REJECTED_BY_DESCOPE);
+            assertThat(rotating.requestCount(REFRESH_PATH)).as("nothing was kept for R1").isEqualTo(1);
         }
     }
 

@@ -150,7 +150,8 @@ class SharedRefreshTest {
         assertThat(emu.requestCount(REFRESH_PATH)).isEqualTo(1);
 
         clients.get(0).logout(refreshed.refreshJwt());
-        one.forget(refreshed.refreshJwt());
+        assertThat(one.forget(refreshed.refreshJwt())).as("the logged-out refresh JWT itself is not named again")
+                .isEmpty();
 
         assertThat(two.refresh(tokens.refreshJwt()).failure()).as("the other node, within the grace period")
                 .contains(RefreshResult.Failure.REJECTED_BY_DESCOPE);
@@ -162,7 +163,10 @@ class SharedRefreshTest {
                 .contains(RefreshResult.Failure.REJECTED_BY_DESCOPE);
     }
 
-    /** SE-06: a logout with the old refresh JWT while another node's refresh of it is still running. */
+    /**
+     * SE-06: a logout with the old refresh JWT on node one while node two's refresh of it is still at Descope. Node
+     * two's result, answered after the logout, is handed out by no node, and the refresh JWT it got is revoked.
+     */
     @Test
     void se06_aResultPublishedAfterTheLogoutIsNotHandedOutByAnyNode() throws Exception {
         SessionRefresher one = node(memory);
@@ -177,17 +181,52 @@ class SharedRefreshTest {
                 Thread.sleep(5);
             }
             one.forget(tokens.refreshJwt());
-            assertThat(running.get().isSuccess()).as("the refresh that was running ends").isTrue();
+            assertThat(running.get().failure()).as("the refresh that was running hands out nothing")
+                    .contains(RefreshResult.Failure.REJECTED_BY_DESCOPE);
         } finally {
             pool.shutdownNow();
             emu.faults().clear();
         }
+        assertThat(emu.liveRefreshTokens(ADA)).as("R1 rotated away, and the R2 it got revoked").isZero();
 
         assertThat(three.refresh(tokens.refreshJwt()).failure()).as("its published result is marked signed out")
                 .contains(RefreshResult.Failure.REJECTED_BY_DESCOPE);
         assertThat(two.refresh(tokens.refreshJwt()).failure()).as("and so is the copy its node kept")
                 .contains(RefreshResult.Failure.REJECTED_BY_DESCOPE);
         assertThat(emu.requestCount(REFRESH_PATH)).isEqualTo(1);
+    }
+
+    /**
+     * SE-06 with rotation on two nodes: node one refreshed R1 into R2; the logout reaches node two still carrying
+     * R1, which Descope no longer knows. Node two opens node one's result in the store (sealed under R1, which it
+     * holds) and names R2, once, so the logout revokes it.
+     */
+    @Test
+    void se06_aLogoutOnAnotherNodeWithTheRotatedAwayRefreshJwtNamesTheOneItWasRotatedInto() {
+        SessionRefresher one = node(memory);
+        SessionRefresher two = node(memory);
+        EmulatorTokens tokens = emu.issueSession(ADA);
+        RefreshedSession refreshed = one.refresh(tokens.refreshJwt()).refreshed().orElseThrow();
+
+        List<String> rotated = two.forget(tokens.refreshJwt());
+
+        assertThat(rotated).containsExactly(refreshed.refreshJwt());
+        rotated.forEach(clients.get(1)::logout);
+        assertThat(emu.liveRefreshTokens(ADA)).isZero();
+        assertThat(one.refresh(refreshed.refreshJwt()).failure()).as("Descope refuses R2")
+                .contains(RefreshResult.Failure.REJECTED_BY_DESCOPE);
+        assertThat(one.refresh(tokens.refreshJwt()).failure()).as("node one's kept copy is not handed out")
+                .contains(RefreshResult.Failure.REJECTED_BY_DESCOPE);
+    }
+
+    /** The logging-out node knows R2 both from its own copy and from the store: it is named once. */
+    @Test
+    void se06_theRefreshJwtARefreshOnThisNodeIssuedIsNamedOnce() {
+        SessionRefresher one = node(memory);
+        EmulatorTokens tokens = emu.issueSession(ADA);
+        RefreshedSession refreshed = one.refresh(tokens.refreshJwt()).refreshed().orElseThrow();
+
+        assertThat(one.forget(tokens.refreshJwt())).containsExactly(refreshed.refreshJwt());
     }
 
     /**

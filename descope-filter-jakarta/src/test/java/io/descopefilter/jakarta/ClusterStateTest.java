@@ -310,6 +310,54 @@ class ClusterStateTest {
     }
 
     /**
+     * SE-06 with rotation, a logout racing its page's refresh: a request of the page refreshed on node one and got
+     * the rotated refresh cookie; the logout, sent before that cookie came back, still carries the old one and
+     * reaches node one itself or node two. Descope no longer knows the old refresh JWT; the logout revokes the
+     * rotated one too, so the new refresh cookie, once it reaches the browser, is refused. Logout-all with the
+     * rotated-away refresh JWT also ends the user's other sessions.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"one:/descope/logout", "two:/descope/logout", "two:/descope/logout-all"})
+    void se06_aLogoutWithTheRefreshCookieOfBeforeARefreshAlsoEndsTheRefreshedSession(String nodeAndPath)
+            throws Exception {
+        Node one = node(Map.of());
+        Node two = node(Map.of());
+        Node logoutNode = nodeAndPath.startsWith("one:") ? one : two;
+        String logoutPath = nodeAndPath.substring(nodeAndPath.indexOf(':') + 1);
+        boolean everywhere = logoutPath.endsWith("-all");
+        EmulatorTokens old = expiredSession();
+        EmulatorTokens otherDevice = emulator.issueSession("alice@example.com");
+        FakeBrowser page = one.browser(new FakeSessions());
+        assertThat(late(one, old, page).reachedApp()).as("the page's refresh on node one").isTrue();
+        String rotated = page.cookie(DSR).orElseThrow();
+        assertThat(rotated).isNotEqualTo(old.refreshJwt());
+
+        FakeBrowser loggingOut = logoutNode.browser(containerSessions);
+        String csrf = csrfToken(logoutNode, loggingOut);
+        loggingOut.setCookie(DS, old.sessionJwt());
+        loggingOut.setCookie(DSR, old.refreshJwt());
+        Exchange logout = loggingOut.send(logoutNode.filter(), new FakeRequest("POST", logoutPath)
+                .header("Origin", BASE).param("csrf", csrf));
+        assertThat(logout.status()).isEqualTo(303);
+        assertThat(loggingOut.cookie(DSR)).isEmpty();
+
+        for (Node node : List.of(one, two)) {
+            FakeBrowser newCookie = node.browser(new FakeSessions());
+            newCookie.setCookie(DSR, rotated);
+            Exchange refused = newCookie.send(node.filter(), new FakeRequest("GET", "/orders"));
+            assertThat(refused.reachedApp()).as("the rotated refresh cookie after the logout, node %s",
+                    node == one ? "one" : "two").isFalse();
+            assertThat(newCookie.cookie(DSR)).as("and it is cleared").isEmpty();
+        }
+        assertThat(emulator.liveRefreshTokens("alice@example.com")).as("left at Descope")
+                .isEqualTo(everywhere ? 0 : 1);
+        FakeBrowser other = two.browser(new FakeSessions());
+        other.setCookie(DSR, otherDevice.refreshJwt());
+        assertThat(other.send(two.filter(), new FakeRequest("GET", "/orders")).reachedApp())
+                .as("the user's session on another device").isEqualTo(!everywhere);
+    }
+
+    /**
      * SE-06 when the store fails: node two cannot ask whether the session was signed out, so its kept result is not
      * handed out, but the late request's cookies are kept (nobody is signed out by a store outage) and the browser's
      * refreshed session goes on, on both nodes.

@@ -43,4 +43,13 @@ public final class RefreshRevocations {
     public boolean isRevoked(String jti) {
         return revoked.containsKey(jti);
     }
+
+    /** How many refresh JWTs issued to the user are neither revoked nor expired: the sessions a client can renew. */
+    public int liveCount(String userId) {
+        Instant now = clock.instant();
+        Map<String, Instant> issued = issuedByUser.getOrDefault(userId, Map.of());
+        return (int) issued.entrySet().stream()
+                .filter(e -> e.getValue().isAfter(now) && !revoked.containsKey(e.getKey()))
+                .count();
+    }
 }

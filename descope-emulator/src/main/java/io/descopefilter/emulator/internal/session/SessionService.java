@@ -90,6 +90,11 @@ public final class SessionService {
         return JwtResponseBody.empty();
     }
 
+    /** How many of the user's refresh JWTs are neither revoked nor expired. */
+    public int liveRefreshTokens(String userId) {
+        return revocations.liveCount(userId);
+    }
+
     public ResponseUser me(RefreshToken refreshToken) {
         return ResponseUser.of(user(refreshToken.userId()));
     }

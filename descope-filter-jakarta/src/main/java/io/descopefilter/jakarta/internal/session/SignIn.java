@@ -126,12 +126,18 @@ public final class SignIn {
         return known.map(s -> s.userId().equals(userId)).orElse(false);
     }
 
-    /** Ends every session of the refresh JWT's user at Descope; a failure is logged, never fatal. */
-    void revokeEverywhereQuietly(String refreshJwt) {
+    /**
+     * Ends every session of the refresh JWT's user at Descope; a failure is logged, never fatal.
+     *
+     * @return whether Descope accepted it (a rotated-away refresh JWT is refused: the caller may try a newer one)
+     */
+    boolean revokeEverywhereQuietly(String refreshJwt) {
         try {
             client.logoutAll(refreshJwt);
+            return true;
         } catch (DescopeException | IllegalArgumentException e) {
-            LOG.log(Level.WARNING, "Could not end every session at Descope: {0}", e.getMessage());
+            LOG.log(Level.INFO, "Descope did not end every session with this refresh JWT: {0}", e.getMessage());
+            return false;
         }
     }
 

@@ -6,15 +6,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Ends this browser's session: revokes the refresh JWT at Descope (best effort: the local session ends even when
- * Descope cannot be reached), clears the stored tokens (cookies expired with the same attributes they were set
- * with) and invalidates the {@code HttpSession}. A session JWT already handed out stays valid until its
- * {@code exp}, as self-contained tokens do (documented, SE-06).
+ * Ends this browser's session: revokes the refresh JWT at Descope, and any refresh JWT a refresh rotated it into
+ * (best effort: the local session ends even when Descope cannot be reached), clears the stored tokens (cookies
+ * expired with the same attributes they were set with) and invalidates the {@code HttpSession}. A session JWT
+ * already handed out stays valid until its {@code exp}, as self-contained tokens do (documented, SE-06).
  */
 public final class SignOut {
+
+    private static final System.Logger LOG = System.getLogger(SignOut.class.getName());
 
     private final SessionStore store;
     private final SignIn signIn;
@@ -56,13 +60,29 @@ public final class SignOut {
                 // nothing left to end
             }
         }
-        tokens.filter(SessionTokens::hasRefreshJwt).ifPresent(t -> {
-            refresher.forget(t.refreshJwt());
-            if (everywhere) {
-                signIn.revokeEverywhereQuietly(t.refreshJwt());
-            } else {
-                signIn.revokeQuietly(t.refreshJwt());
+        tokens.filter(SessionTokens::hasRefreshJwt).ifPresent(t -> revoke(t.refreshJwt(), everywhere));
+    }
+
+    /**
+     * Revokes the refresh JWT at Descope first, so that no refresh of it can start after the kept results are
+     * forgotten; then the refresh JWTs a refresh rotated it into (a logout racing its page's refresh still carries
+     * the rotated-away one, and revoking that one does not end them). Everywhere, the first of them that Descope
+     * accepts ends every session of the user; a rotated-away one is refused, so the newer ones are tried.
+     */
+    private void revoke(String refreshJwt, boolean everywhere) {
+        if (everywhere) {
+            boolean ended = signIn.revokeEverywhereQuietly(refreshJwt);
+            List<String> rotated = refresher.forget(refreshJwt);
+            for (int i = rotated.size() - 1; i >= 0 && !ended; i--) {
+                ended = signIn.revokeEverywhereQuietly(rotated.get(i));
             }
-        });
+            if (!ended) {
+                LOG.log(Level.WARNING, "Could not end every session at Descope");
+                rotated.forEach(signIn::revokeQuietly);
+            }
+        } else {
+            signIn.revokeQuietly(refreshJwt);
+            refresher.forget(refreshJwt).forEach(signIn::revokeQuietly);
+        }
     }
 }
