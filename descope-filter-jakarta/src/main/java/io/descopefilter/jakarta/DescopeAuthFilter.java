@@ -7,7 +7,7 @@ import io.descopefilter.jakarta.internal.http.RequestPath;
 import io.descopefilter.jakarta.internal.config.FilterConfiguration;
 import io.descopefilter.jakarta.internal.config.ObservabilitySettings;
 import io.descopefilter.core.internal.events.EventDispatcher;
-import io.descopefilter.jakarta.internal.cdi.CdiEvents;
+import io.descopefilter.jakarta.internal.cdi.CdiIntegration;
 import io.descopefilter.jakarta.internal.events.FilterEvents;
 import io.descopefilter.jakarta.internal.events.ListenerClasses;
 import io.descopefilter.jakarta.internal.http.AmbiguousPathGuard;
@@ -91,7 +91,7 @@ public class DescopeAuthFilter implements Filter {
             LOG.log(Level.ERROR, "DescopeAuthFilter cannot start: {0}", e.getMessage());
             throw new ServletException(e.getMessage(), e);
         }
-        CdiEvents.listener(servletContext).ifPresent(events::add);
+        CdiIntegration.listener(servletContext).ifPresent(events::add);
         FilterComponents built;
         try {
             built = FilterComponents.build(configuration, clock, new FilterEvents(events, observability.loginIds()),
@@ -115,6 +115,8 @@ public class DescopeAuthFilter implements Filter {
         servletContext.setAttribute(SessionGate.CONTEXT_ATTRIBUTE, built.gate());
         components = built;
         publishedLinks = links;
+        // @Inject DescopeLinks reads the instance from this context from now on, on any thread.
+        CdiIntegration.bindLinks(servletContext);
         LOG.log(Level.INFO, "DescopeAuthFilter ready for project {0} at {1} (store {2}, landing mode {3}, shared "
                         + "state {4})", configuration.client().projectId(), configuration.publicBaseUrl(),
                 configuration.sessionStore(), configuration.landingMode(), built.sharedStore().describe());

@@ -26,9 +26,13 @@ import java.util.Optional;
  * <p>Each {@link DescopeAuthFilter} owns one instance, published in the servlet context attribute
  * {@value #CONTEXT_ATTRIBUTE}. Two ways to get it:
  * <ul>
- *   <li>with CDI: {@code @Inject DescopeLinks links;} (a producer hands out the filter's instance);</li>
+ *   <li>with CDI: {@code @Inject DescopeLinks links;} (a producer hands out the filter's instance, on any thread,
+ *       off a request too);</li>
  *   <li>without CDI (plain Tomcat or Jetty): {@code DescopeLinks.from(servletContext)}.</li>
  * </ul>
+ * Both need a filter that has initialised (at deployment, or at the first request on some servers); before that
+ * both throw {@link IllegalStateException}, so a bean created at start-up injects {@code Instance<DescopeLinks>}
+ * and calls {@code get()} when it needs it.
  * Links are built from the configured public base URL, landing path and a safe return path only. Sends are
  * limited per login ID and per client, and the answer is the same whether or not the account exists or a limit
  * was hit; malformed input, a request without the page's CSRF token and an unavailable Descope are reported (see

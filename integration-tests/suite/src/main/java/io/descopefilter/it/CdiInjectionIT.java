@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.descopefilter.it.support.Browser;
 import io.descopefilter.it.support.LinkSignIn;
+import io.descopefilter.it.support.OffRequestInvitation;
 import io.descopefilter.it.support.Page;
 import io.descopefilter.it.support.TestApp;
 import io.descopefilter.it.support.TestDescope;
@@ -19,7 +20,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code @Inject DescopeLinks} in a servlet, with Weld (weld-servlet-core) as the CDI container of the embedded
- * servers; every other scenario reaches the bean through {@code DescopeLinks.from(ServletContext)}.
+ * servers; every other scenario reaches the bean through {@code DescopeLinks.from(ServletContext)}. Also off any
+ * request: a job on a thread the application owns gets {@code DescopeLinks} from CDI there (no request context is
+ * active on it) and makes an embedded link that signs the user in.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -53,5 +56,12 @@ public class CdiInjectionIT {
         Page after = browser.get("/cdi/status");
         assertThat(after.json().getJsonArray("events").getValuesAs(jakarta.json.JsonString::getString))
                 .as("%s", after).contains("LinkSendSucceeded", "DescopeCall", "SignedIn");
+    }
+
+    @Test
+    void aJobOnTheApplicationsOwnThreadGetsDescopeLinksAndMakesAWorkingLink() {
+        // The request that starts the job passes the filter first, so even WildFly (which initialises filters at
+        // the first request) has published DescopeLinks by the time the job asks for it.
+        OffRequestInvitation.signsIn(APP, DESCOPE, "/cdi/invitation", DESCOPE.newEmailUser("dora"), "/app/invited");
     }
 }
