@@ -105,6 +105,8 @@ class SessionStoresTest {
         assertThat(lookup(";;  DS", "DS").single()).isNull();
         assertThat(lookup("DS=\"quoted.jwt\" ; other=1", "DS").single()).isEqualTo("quoted.jwt");
         assertThat(lookup("DS=", "DS").single()).isNull();
+        assertThat(lookup("flag; DS; a=b=c; DS=x", "DS").single()).isEqualTo("x");
+        assertThat(lookup("DS=a.b.c", "DS").single()).isEqualTo("a.b.c");
     }
 
     @Test
