@@ -26,8 +26,11 @@ class FloodReliabilityTest extends ReliabilityScenario {
         return "10." + ((n >> 16) & 0xff) + "." + ((n >> 8) & 0xff) + "." + (n & 0xff);
     }
 
-    /** The send flood's bound, at scale 1. */
-    private static final int FLOOD_SECONDS = 58;
+    /**
+     * The send flood's bound, at scale 1: about 35 s at the 2 900 sends/s of 2 idle cores; a run beside other
+     * builds reached 1 700/s.
+     */
+    private static final int FLOOD_SECONDS = 80;
     /** The verify scenario's guesses and other clients phases, at scale 1 (both usually end at their budget). */
     private static final int GUESS_SECONDS = 20;
     private static final int OTHERS_SECONDS = 30;
@@ -35,7 +38,7 @@ class FloodReliabilityTest extends ReliabilityScenario {
     private static final int REPLAY_SECONDS = 8;
 
     @Test
-    @ScaledTimeout(seconds = 90, scaledSeconds = FLOOD_SECONDS)
+    @ScaledTimeout(seconds = 110, scaledSeconds = FLOOD_SECONDS)
     void rl_aFloodOfDistinctClientsAndLoginIdsDoesNotStopALegitimateClientFromGettingItsLink() throws Exception {
         long keys = 100_000L * Load.SCALE;
         // Descope answers the flood's sends with a verdict (so the breaker stays closed) and sends nothing, after
