@@ -17,7 +17,7 @@ import java.util.List;
 final class EmulatedProject implements AutoCloseable {
 
     static final String PROJECT_ID = "P2aAc4T2V93bddihGEx2Ryhc8e5Z";
-    private static final String LOGIN_ID = "ada@example.com";
+    static final String LOGIN_ID = "ada@example.com";
 
     final DescopeEmulator emulator;
     final EmulatorTokens tokens;
