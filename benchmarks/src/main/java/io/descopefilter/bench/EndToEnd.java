@@ -46,6 +46,7 @@ public final class EndToEnd {
               --warmup <n>          untimed landings before them, so the JIT has compiled the landing path (default 5000)
               --cases <list>        warm,users,landing (default all three)
               --wrk <path>          wrk binary (default /usr/bin/wrk)
+              --server-option <o>   an extra option of the server JVM, e.g. -XX:+UseTransparentHugePages (repeatable)
               --jfr                 record the server JVM with JDK Flight Recorder (profile settings, method sampling at its maximum rate)
               --work <dir>          work directory (default benchmarks/target/e2e)
             """;
@@ -60,6 +61,7 @@ public final class EndToEnd {
     private Integer cacheSize;
     private String wrkPath = "/usr/bin/wrk";
     private boolean jfr;
+    private final List<String> extraServerOptions = new ArrayList<>();
     private Path work = Path.of("benchmarks", "target", "e2e");
     private final List<String> report = new ArrayList<>();
 
@@ -90,6 +92,7 @@ public final class EndToEnd {
                 case "--cache-size" -> cacheSize = Integer.parseInt(value);
                 case "--cases" -> cases = List.of(value.split(","));
                 case "--wrk" -> wrkPath = value;
+                case "--server-option" -> extraServerOptions.add(value);
                 case "--work" -> work = Path.of(value);
                 default -> {
                     return false;
@@ -117,7 +120,8 @@ public final class EndToEnd {
         Path log = work.resolve("children.log");
         Files.deleteIfExists(log);
         line("# End-to-end run " + began + ", " + ints + ", connections " + connections + ", users " + users
-                + ", verifiedTokenCacheSize " + cache + ", cases " + cases);
+                + ", verifiedTokenCacheSize " + cache + ", cases " + cases
+                + (extraServerOptions.isEmpty() ? "" : ", server JVM options " + extraServerOptions));
         line("machine: nproc " + Runtime.getRuntime().availableProcessors() + ", " + cpuModel() + ", JDK "
                 + System.getProperty("java.vm.version") + ", load average before " + loadAverage());
         try (ChildJvm emulator = ChildJvm.start("emulator", List.of("-Xmx1g", "-XX:+UseParallelGC"),
@@ -126,6 +130,7 @@ public final class EndToEnd {
             Path tokens = work.resolve("tokens.txt");
             int port = freePort();
             List<String> serverOptions = new ArrayList<>(List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC"));
+            serverOptions.addAll(extraServerOptions);
             if (jfr) {
                 serverOptions.add("-XX:StartFlightRecording=filename=" + work.resolve("server.jfr").toAbsolutePath()
                         + ",settings=profile,method-profiling=max,dumponexit=true");
@@ -241,6 +246,7 @@ public final class EndToEnd {
         int seconds = ints.get("seconds");
         Map<String, List<Sample>> samples = new LinkedHashMap<>();
         VARIANTS.forEach(v -> samples.put(v, new ArrayList<>()));
+        long[] machineBefore = MachineCpu.read();
         for (int r = 0; r < rounds; r++) {
             for (int k = 0; k < VARIANTS.size(); k++) {
                 String variant = VARIANTS.get((r + k) % VARIANTS.size());
@@ -267,17 +273,24 @@ public final class EndToEnd {
                     median(s.stream().map(x -> x.run.p99Micros() / 1e3).toList()),
                     median(s.stream().map(x -> x.cpuMicrosPerRequest).toList())));
         }
+        long[] machineAfter = MachineCpu.read();
         List<Double> oursPlain = new ArrayList<>();
         List<Double> oursSdk = new ArrayList<>();
+        List<Double> cpuPlainOurs = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             double ours = samples.get("ours").get(r).run.perSecond();
             oursPlain.add(ours / samples.get("plain").get(r).run.perSecond());
             oursSdk.add(ours / samples.get("sdk").get(r).run.perSecond());
+            cpuPlainOurs.add(samples.get("plain").get(r).cpuMicrosPerRequest
+                    / samples.get("ours").get(r).cpuMicrosPerRequest);
         }
         line("");
         line(String.format("ratios (median of per-round ratios, requests/s): ours/no filter **%.2f** (rounds: %s), "
                         + "ours/SDK **%.2f** (rounds: %s)", median(oursPlain), list(oursPlain), median(oursSdk),
                 list(oursSdk)));
+        line(String.format("server CPU per request, no filter / ours (median of per-round ratios; 1.00 = the filter "
+                + "costs no CPU): **%.2f** (rounds: %s)", median(cpuPlainOurs), list(cpuPlainOurs)));
+        line(MachineCpu.describe(machineBefore, machineAfter));
     }
 
     /** The very first landing of the server JVM (nothing on the landing path has run or been compiled yet). */
