@@ -122,7 +122,7 @@ public final class EnchantedPoll {
             return new Outcome.Json(refused.problem() == LoginProblem.SESSION_TOO_LARGE
                     ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : HttpServletResponse.SC_OK, EXPIRED);
         }
-        LOG.log(Level.INFO, "User {0} signed in with an enchanted link",
+        LOG.log(Level.DEBUG, "User {0} signed in with an enchanted link",
                 ((SignIn.Result.SignedIn) result).session().userId());
         return new Outcome.Json(HttpServletResponse.SC_OK,
                 "{\"status\":\"done\",\"next\":" + Outcome.Json.quote(pending.next()) + "}");

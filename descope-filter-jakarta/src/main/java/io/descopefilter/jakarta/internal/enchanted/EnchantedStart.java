@@ -98,7 +98,7 @@ final class EnchantedStart implements LinkService.EnchantedStarter {
             return EnchantedLinkStarted.from(SendGate.storeUnavailable());
         }
         events.linkSent(ENCHANTED, EMAIL, address);
-        LOG.log(Level.INFO, "Started a {0} enchanted link for {1}", purpose, masked);
+        LOG.log(Level.DEBUG, "Started a {0} enchanted link for {1}", purpose, masked);
         return EnchantedLinkStarted.accepted(sent.linkId(), masked);
     }
 

@@ -137,7 +137,7 @@ public final class LinkService {
             return LinkSent.invalidInput(e.getMessage());
         }
         events.linkSent(SignInMethod.MAGIC, method, address);
-        LOG.log(Level.INFO, "Sent a {0} magic link by {1} to {2}", purpose, method, masked);
+        LOG.log(Level.DEBUG, "Sent a {0} magic link by {1} to {2}", purpose, method, masked);
         return LinkSent.accepted(masked);
     }
 
@@ -186,7 +186,7 @@ public final class LinkService {
     public LinkSent updateEmail(HttpServletRequest request, String newEmail, String next, UpdateOptions options) {
         return update(request, newEmail, LoginIds::email, DeliveryMethod.EMAIL, (user, address, landing) -> {
             client.magicLinkUpdateEmail(user.refreshJwt(), loginIdOf(user), address, landing, options);
-            LOG.log(Level.INFO, "Sent an email update link to {0}", LoginIds.mask(address));
+            LOG.log(Level.DEBUG, "Sent an email update link to {0}", LoginIds.mask(address));
         }, next);
     }
 
@@ -194,7 +194,7 @@ public final class LinkService {
                                 UpdateOptions options) {
         return update(request, newPhone, LoginIds::phone, method, (user, address, landing) -> {
             client.magicLinkUpdatePhone(user.refreshJwt(), method, loginIdOf(user), address, landing, options);
-            LOG.log(Level.INFO, "Sent a phone update link by {0} to {1}", method, LoginIds.mask(address));
+            LOG.log(Level.DEBUG, "Sent a phone update link by {0} to {1}", method, LoginIds.mask(address));
         }, next);
     }
 
