@@ -154,7 +154,7 @@ public final class MagicLinkExchange implements TokenExchange {
         }
         DescopeSession session = ((SignIn.Result.SignedIn) result).session();
         // DEBUG, as successful refreshes and sign-outs: the audit trail of sign-ins is the SignedIn event (README). At
-        // INFO, JUL's default console formatting of this one line was a quarter of a landing's own work.
+        // INFO, JUL's default console formatting of this one line was a fifth of a landing's own work.
         LOG.log(Level.DEBUG, "User {0} signed in with a link", session.userId());
         events.signedIn(method, channel, session, verified);
         return new Outcome.SeeOther(publicBaseUrl.resolve(next == null ? afterLoginPath : next));
