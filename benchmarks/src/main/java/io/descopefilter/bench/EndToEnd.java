@@ -122,8 +122,8 @@ public final class EndToEnd {
         line("# End-to-end run " + began + ", " + ints + ", connections " + connections + ", users " + users
                 + ", verifiedTokenCacheSize " + cache + ", cases " + cases
                 + (extraServerOptions.isEmpty() ? "" : ", server JVM options " + extraServerOptions));
-        line("machine: nproc " + Runtime.getRuntime().availableProcessors() + ", " + cpuModel() + ", JDK "
-                + System.getProperty("java.vm.version") + ", load average before " + loadAverage());
+        line("machine: nproc " + Runtime.getRuntime().availableProcessors() + ", " + Machine.cpuModel() + ", JDK "
+                + System.getProperty("java.vm.version") + ", load average before " + Machine.loadAverage());
         try (ChildJvm emulator = ChildJvm.start("emulator", List.of("-Xmx1g", "-XX:+UseParallelGC"),
                 EmulatorMain.class, List.of(work.toString(), String.valueOf(tokenCount)), log, Duration.ofMinutes(10))) {
             String emulatorUrl = emulator.readyLine().substring("READY ".length()).trim();
@@ -171,7 +171,7 @@ public final class EndToEnd {
         }
         line("");
         line("total run time " + Duration.between(began, Instant.now()).toSeconds() + " s, load average after "
-                + loadAverage());
+                + Machine.loadAverage());
         Path results = work.resolve("results-" + began.toString().replace(':', '-') + ".md");
         Files.write(results, report, StandardCharsets.UTF_8);
         out.println("results written to " + results);
@@ -246,7 +246,7 @@ public final class EndToEnd {
         int seconds = ints.get("seconds");
         Map<String, List<Sample>> samples = new LinkedHashMap<>();
         VARIANTS.forEach(v -> samples.put(v, new ArrayList<>()));
-        long[] machineBefore = MachineCpu.read();
+        long[] machineBefore = Machine.cpuTimes();
         for (int r = 0; r < rounds; r++) {
             for (int k = 0; k < VARIANTS.size(); k++) {
                 String variant = VARIANTS.get((r + k) % VARIANTS.size());
@@ -273,7 +273,7 @@ public final class EndToEnd {
                     median(s.stream().map(x -> x.run.p99Micros() / 1e3).toList()),
                     median(s.stream().map(x -> x.cpuMicrosPerRequest).toList())));
         }
-        long[] machineAfter = MachineCpu.read();
+        long[] machineAfter = Machine.cpuTimes();
         List<Double> oursPlain = new ArrayList<>();
         List<Double> oursSdk = new ArrayList<>();
         List<Double> cpuPlainOurs = new ArrayList<>();
@@ -290,7 +290,7 @@ public final class EndToEnd {
                 list(oursSdk)));
         line(String.format("server CPU per request, no filter / ours (median of per-round ratios; 1.00 = the filter "
                 + "costs no CPU): **%.2f** (rounds: %s)", median(cpuPlainOurs), list(cpuPlainOurs)));
-        line(MachineCpu.describe(machineBefore, machineAfter));
+        line(Machine.describeCpu(machineBefore, machineAfter));
     }
 
     /** The very first landing of the server JVM (nothing on the landing path has run or been compiled yet). */
@@ -434,23 +434,6 @@ public final class EndToEnd {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static String cpuModel() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "?";
         }
     }
 }
